@@ -1,0 +1,79 @@
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import type { Site } from "./article.ts";
+import { SeedsError, type Problem } from "./errors.ts";
+import { hasErrors, loadArchive } from "./load-archive.ts";
+import { plural } from "./plural.ts";
+import { discardStaging, publishSite, stageSite } from "./publish/index.ts";
+import { renderSite } from "./render/index.ts";
+
+/** What `dateline build` needs to know. */
+export interface BuildOptions {
+  readonly seeds: string;
+  readonly out: string;
+  readonly site: Site;
+  /** Build the good seeds when some have errors, instead of failing. */
+  readonly skipInvalid: boolean;
+  /** Told about each stage as it ends, and about problems as soon as they are known. */
+  readonly report?: Reporter;
+}
+
+/** Receives a build's progress. */
+export interface Reporter {
+  problems(problems: readonly Problem[]): void;
+  stage(name: string, detail: string, seconds: number): void;
+  page?(outputPath: string): void;
+}
+
+/** What a finished build did. */
+export interface BuildSummary {
+  readonly seeds: number;
+  readonly articles: number;
+  readonly duplicates: number;
+  readonly skipped: number;
+  readonly files: number;
+  readonly seconds: number;
+}
+
+/**
+ * seeds → parse → enrich → collect → render → publish. Renders into a staging folder
+ * beside the output and swaps it in only when complete, so a failed or killed build
+ * leaves the existing site as it was.
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
+  const started = performance.now();
+  const { report } = options;
+  const staging = await stageSite(options.out, options.seeds);
+  const loaded = await loadArchive(options.seeds, options.site);
+  report?.problems(loaded.problems);
+  report?.stage("parse", plural(loaded.seeds, "seed"), loaded.timings.parse);
+  report?.stage("enrich", plural(loaded.seeds - loaded.skipped, "article"), loaded.timings.enrich);
+  report?.stage("collect", `${plural(loaded.archive.articles.length, "article")}, ${plural(loaded.duplicates, "duplicate")}`, loaded.timings.collect);
+  if (hasErrors(loaded.problems) && !options.skipInvalid) throw new SeedsError(loaded.problems);
+
+  try {
+    const renderStart = performance.now();
+    await renderSite(loaded.archive, staging.dir, report?.page ? { onPage: report.page } : {});
+    const files = await countFiles(staging.dir);
+    report?.stage("render", plural(files, "file"), (performance.now() - renderStart) / 1000);
+    const publishStart = performance.now();
+    await publishSite(staging);
+    report?.stage("publish", path.relative(process.cwd(), staging.outDir) || ".", (performance.now() - publishStart) / 1000);
+    return {
+      seeds: loaded.seeds,
+      articles: loaded.archive.articles.length,
+      duplicates: loaded.duplicates,
+      skipped: loaded.skipped,
+      files,
+      seconds: (performance.now() - started) / 1000,
+    };
+  } catch (cause) {
+    await discardStaging(staging);
+    throw cause;
+  }
+}
+
+async function countFiles(dir: string): Promise<number> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).length;
+}

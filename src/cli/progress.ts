@@ -1,0 +1,32 @@
+import type { Reporter } from "../build-site.ts";
+import { formatProblem } from "../errors.ts";
+
+/**
+ * Prints each stage as it ends; on a terminal, also a live count of rendered pages.
+ * When output is not a terminal (CI logs) it prints plain lines, no control characters.
+ */
+export function progress(stream: NodeJS.WriteStream): Reporter {
+  const live = stream.isTTY === true;
+  let pages = 0;
+  let last = 0;
+  return {
+    problems(problems) {
+      for (const problem of problems) stream.write(`${formatProblem(problem)}\n`);
+    },
+    stage(name, detail, seconds) {
+      if (live) stream.write("\r\u001b[K");
+      stream.write(`${name.padEnd(8)} ${detail.padEnd(40)} ${seconds.toFixed(2).padStart(7)} s\n`);
+    },
+    ...(live
+      ? {
+          page() {
+            pages++;
+            const now = performance.now();
+            if (now - last < 100) return;
+            last = now;
+            stream.write(`\r\u001b[Krender   ${pages.toLocaleString("en-US")} pages…`);
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,84 @@
+import type { Article, Link, ListPage, YearSummary } from "../article.ts";
+import type { DateLabels } from "./labels.ts";
+import { paginate } from "./paginate.ts";
+
+/** Most articles on one archive page. */
+export const archivePageSize = 100;
+
+interface Group {
+  readonly key: string;
+  readonly url: string;
+  readonly label: string;
+  readonly articles: Article[];
+}
+
+/** Groups newest-first articles by the first `length` characters of their date. */
+function groupBy(articles: readonly Article[], length: number, label: (key: string) => string): Group[] {
+  const groups = new Map<string, Group>();
+  for (const article of articles) {
+    const key = article.date.slice(0, length);
+    let group = groups.get(key);
+    if (group === undefined) {
+      group = { key, url: `/${key.replaceAll("-", "/")}/`, label: label(key), articles: [] };
+      groups.set(key, group);
+    }
+    group.articles.push(article);
+  }
+  return [...groups.values()];
+}
+
+const link = (group: Group | undefined): Link | undefined => (group ? { url: group.url, label: group.label } : undefined);
+
+/** Year, month and day archive pages, paginated, each linked up to its parents and across to its neighbours. */
+export function datePages(articles: readonly Article[], labels: DateLabels): { pages: ListPage[]; years: YearSummary[] } {
+  const levels = [
+    { kind: "year" as const, groups: groupBy(articles, 4, (key) => key) },
+    { kind: "month" as const, groups: groupBy(articles, 7, labels.month) },
+    { kind: "day" as const, groups: groupBy(articles, 10, labels.day) },
+  ];
+  const byKey = new Map(levels.flatMap((level) => level.groups.map((group) => [group.key, group] as const)));
+
+  const pages: ListPage[] = [];
+  for (const [level, { kind, groups }] of levels.entries()) {
+    const childIndex = new Map<string, Group[]>();
+    for (const child of levels[level + 1]?.groups ?? []) {
+      const parent = child.key.slice(0, child.key.lastIndexOf("-"));
+      const siblings = childIndex.get(parent);
+      if (siblings) siblings.push(child);
+      else childIndex.set(parent, [child]);
+    }
+    for (const [i, group] of groups.entries()) {
+      // Groups are newest first: the one after in the list is the one before in time.
+      const before = link(groups[i + 1]);
+      const after = link(groups[i - 1]);
+      const up = [group.key.slice(0, 4), group.key.slice(0, 7)]
+        .filter((key) => key.length < group.key.length)
+        .map((key) => link(byKey.get(key)))
+        .filter((item): item is Link => item !== undefined);
+      const children = (childIndex.get(group.key) ?? []).map((child) => ({ url: child.url, label: child.label, count: child.articles.length }));
+      for (const page of paginate(group.articles, archivePageSize, group.url)) {
+        pages.push({
+          kind,
+          url: page.url,
+          heading: group.label,
+          total: group.articles.length,
+          articles: page.items,
+          pagination: page.pagination,
+          up,
+          children,
+          ...(before ? { before } : {}),
+          ...(after ? { after } : {}),
+        });
+      }
+    }
+  }
+  const years = (levels[0]?.groups ?? []).map((year) => ({
+    year: year.key,
+    url: year.url,
+    count: year.articles.length,
+    months: (levels[1]?.groups ?? [])
+      .filter((month) => month.key.startsWith(`${year.key}-`))
+      .map((month) => ({ url: month.url, label: month.label, count: month.articles.length })),
+  }));
+  return { pages, years };
+}

@@ -1,0 +1,36 @@
+import { createHash } from "node:crypto";
+import type { Article, ParsedArticle } from "../article.ts";
+import { deriveHeadline } from "./headline.ts";
+import { deriveSlug } from "./slug.ts";
+import { deriveSummary } from "./summary.ts";
+
+const wordsPerMinute = 230;
+const word = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
+
+/** Derives everything a page needs from a parsed seed: headline, summary, slug, URL, counts, hash. */
+export function enrichArticle(parsed: ParsedArticle): Article {
+  const title = parsed.title ?? deriveHeadline(parsed.paragraphs);
+  const slug = parsed.slug ?? deriveSlug(title, parsed.id);
+  const words = parsed.paragraphs.reduce((sum, paragraph) => sum + (paragraph.match(word)?.length ?? 0), 0);
+  return {
+    id: parsed.id,
+    source: parsed.source,
+    date: parsed.date,
+    title,
+    summary: parsed.summary ?? deriveSummary(parsed.paragraphs),
+    paragraphs: parsed.paragraphs,
+    html: parsed.html,
+    tags: parsed.tags,
+    words,
+    readingMinutes: Math.max(1, Math.round(words / wordsPerMinute)),
+    slug,
+    url: parsed.permalink ?? `/${parsed.date.replaceAll("-", "/")}/${slug}/`,
+    hash: bodyHash(parsed.paragraphs),
+  };
+}
+
+/** Hash of the body with white space and case of line breaks normalised: equal stories, equal hashes. */
+export function bodyHash(paragraphs: readonly string[]): string {
+  const normalised = paragraphs.map((paragraph) => paragraph.replace(/\s+/g, " ").trim()).join("\n\n");
+  return createHash("sha256").update(normalised.normalize("NFC")).digest("hex").slice(0, 16);
+}

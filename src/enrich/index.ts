@@ -1,0 +1,1 @@
+export { enrichArticle } from "./enrich-article.ts";

@@ -1,0 +1,2 @@
+export { listSeeds } from "./list-seeds.ts";
+export { parseSeed, type ParseResult, type SeedFile } from "./parse-seed.ts";

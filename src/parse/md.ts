@@ -1,0 +1,138 @@
+import matter from "gray-matter";
+import yaml from "js-yaml";
+import { error, type Problem } from "../errors.ts";
+import { markdownBody } from "./body.ts";
+import { isCalendarDate } from "./date.ts";
+import { isSafeSlug, safePermalink } from "./permalink.ts";
+
+/** What a `.md` seed holds after its front matter is read and checked. */
+export interface MdSeed {
+  readonly date: string;
+  readonly paragraphs: readonly string[];
+  readonly html: string;
+  readonly title?: string;
+  readonly summary?: string;
+  readonly tags: readonly string[];
+  readonly slug?: string;
+  readonly permalink?: string;
+}
+
+// CORE_SCHEMA keeps `2021-02-30` a string we can check, where the default schema
+// would quietly turn it into 2 March; it also refuses custom tags.
+const options = { engines: { yaml: (source: string) => (yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as object } };
+
+/** Parses a `.md` seed: YAML front matter (gray-matter), then a Markdown body. */
+export function parseMd(text: string, file: string): { seed?: MdSeed; problems: Problem[] } {
+  if (text.trim() === "") {
+    return { problems: [error("empty-file", file, 1, 1, "Unexpected empty file, expected front matter with a `date` and an article")] };
+  }
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(text, options);
+  } catch (cause) {
+    const mark = cause instanceof yaml.YAMLException ? cause.mark : undefined;
+    const reason = cause instanceof yaml.YAMLException ? cause.reason : String(cause);
+    // The YAML starts on line 2, after the opening `---`.
+    return { problems: [error("invalid-front-matter", file, (mark?.line ?? 0) + 2, (mark?.column ?? 0) + 1, `Unexpected YAML: ${reason}`)] };
+  }
+  const data: Record<string, unknown> = isRecord(parsed.data) ? parsed.data : {};
+  const place = (key: string): [number, number] => placeOfKey(parsed.matter, key);
+  const problems: Problem[] = [];
+
+  const rawDate = data["date"];
+  let date: string | undefined;
+  if (rawDate === undefined || rawDate === null || rawDate === "") {
+    problems.push(error("missing-date", file, 1, 1, "Unexpected front matter without `date`, expected `date: YYYY-MM-DD`"));
+  } else {
+    const token = String(rawDate).trim();
+    const day = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(token)?.[1];
+    if (day !== undefined && isCalendarDate(day)) date = day;
+    else {
+      const expected = day !== undefined ? "a real calendar date (YYYY-MM-DD)" : "a date written YYYY-MM-DD";
+      problems.push(error("invalid-date", file, ...place("date"), `Unexpected date \`${token}\`, expected ${expected}`));
+    }
+  }
+
+  const title = optionalText(data, "title", file, place, problems);
+  const summary = optionalText(data, "summary", file, place, problems);
+  const tags = readTags(data["tags"], file, place("tags"), problems);
+
+  let slug: string | undefined;
+  if (data["slug"] !== undefined) {
+    const value = String(data["slug"]).trim();
+    if (isSafeSlug(value)) slug = value;
+    else problems.push(error("unsafe-permalink", file, ...place("slug"), `Unexpected slug \`${value}\`, expected lower-case letters, digits and hyphens`));
+  }
+  let permalink: string | undefined;
+  for (const key of ["permalink", "url"] as const) {
+    if (data[key] === undefined) continue;
+    const value = String(data[key]);
+    const safe = safePermalink(value);
+    if (safe !== undefined && permalink === undefined) permalink = safe;
+    else if (safe === undefined) {
+      problems.push(error("unsafe-permalink", file, ...place(key), `Unexpected ${key} \`${value}\`, expected a folder path inside the site`));
+    }
+  }
+
+  const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
+  const body = markdownBody(parsed.content);
+  if (body.paragraphs.length === 0) {
+    problems.push(error("missing-body", file, bodyLine, 1, "Unexpected end of file after the front matter, expected the article's text"));
+  }
+  if (problems.length > 0 || date === undefined) return { problems };
+  const heading = title ?? body.heading;
+  return {
+    seed: {
+      date,
+      paragraphs: body.paragraphs,
+      html: body.html,
+      tags,
+      ...(heading !== undefined ? { title: heading } : {}),
+      ...(summary !== undefined ? { summary } : {}),
+      ...(slug !== undefined ? { slug } : {}),
+      ...(permalink !== undefined ? { permalink } : {}),
+    },
+    problems,
+  };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function optionalText(
+  data: Record<string, unknown>,
+  key: string,
+  file: string,
+  place: (key: string) => [number, number],
+  problems: Problem[],
+): string | undefined {
+  const value = data[key];
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== "string" && typeof value !== "number") {
+    problems.push(error("invalid-front-matter", file, ...place(key), `Unexpected ${key} that is not text`));
+    return undefined;
+  }
+  const text = String(value).replace(/\s+/g, " ").trim();
+  return text === "" ? undefined : text;
+}
+
+function readTags(value: unknown, file: string, at: [number, number], problems: Problem[]): string[] {
+  if (value === undefined || value === null) return [];
+  const list = typeof value === "string" ? value.split(",") : Array.isArray(value) ? value : undefined;
+  if (list === undefined || !list.every((tag) => typeof tag === "string" || typeof tag === "number")) {
+    problems.push(error("invalid-front-matter", file, ...at, "Unexpected tags, expected a list of words"));
+    return [];
+  }
+  return [...new Set(list.map((tag) => String(tag).replace(/\s+/g, " ").trim()).filter((tag) => tag !== ""))];
+}
+
+/** Line and column of `key:` in the front matter, counting the opening `---` as line 1. */
+function placeOfKey(frontMatter: string, key: string): [number, number] {
+  const lines = frontMatter.split("\n");
+  const index = lines.findIndex((line) => line.startsWith(`${key}:`));
+  if (index === -1) return [1, 1];
+  const line = lines[index] ?? "";
+  const valueColumn = line.length - line.slice(key.length + 1).trimStart().length + 1;
+  return [index + 2, valueColumn];
+}

@@ -1,0 +1,1 @@
+export { discardStaging, publishSite, stageSite, type Staging } from "./publish-site.ts";

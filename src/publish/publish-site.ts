@@ -1,0 +1,80 @@
+import { randomBytes } from "node:crypto";
+import { readdir, rename, rm, stat } from "node:fs/promises";
+import path from "node:path";
+import { UsageError } from "../errors.ts";
+
+/** A temporary folder beside the output, to be swapped into place when complete. */
+export interface Staging {
+  readonly dir: string;
+  readonly outDir: string;
+}
+
+const prefix = ".dateline-";
+
+/**
+ * Makes a staging folder name beside `outDir` and checks that `outDir` may be replaced:
+ * it must be missing, empty, or a site Dateline built (it has `api/index.json`).
+ * Leftovers of killed builds are removed.
+ */
+export async function stageSite(outDir: string, seedsDir: string): Promise<Staging> {
+  const out = path.resolve(outDir);
+  const seeds = path.resolve(seedsDir);
+  if (out === path.parse(out).root || out === process.cwd() || isInside(seeds, out)) {
+    throw new UsageError(`--out ${outDir} would replace a folder that holds your seeds or project; choose a folder of its own, such as _site`);
+  }
+  const existing = await stat(out).catch(() => undefined);
+  if (existing && !existing.isDirectory()) throw new UsageError(`--out ${outDir} is a file, not a folder`);
+  if (existing) {
+    const entries = await readdir(out);
+    const isSite = await stat(path.join(out, "api", "index.json")).then(() => true, () => false);
+    if (entries.length > 0 && !isSite) {
+      throw new UsageError(`--out ${outDir} holds files that Dateline did not build; empty it or choose another folder`);
+    }
+  }
+  const parent = path.dirname(out);
+  const base = path.basename(out);
+  for (const entry of await readdir(parent).catch(() => [])) {
+    const match = new RegExp(`^${prefix}(?:tmp|old)-${escape(base)}-(\\d+)-`).exec(entry);
+    if (match && !isAlive(Number(match[1]))) await rm(path.join(parent, entry), { recursive: true, force: true });
+  }
+  return { outDir: out, dir: path.join(parent, `${prefix}tmp-${base}-${process.pid}-${randomBytes(4).toString("hex")}`) };
+}
+
+/** Swaps the complete staging folder into place; the old site is removed only after. */
+export async function publishSite(staging: Staging): Promise<void> {
+  const { dir, outDir } = staging;
+  const old = path.join(path.dirname(outDir), `${prefix}old-${path.basename(outDir)}-${process.pid}-${randomBytes(4).toString("hex")}`);
+  const hadSite = await stat(outDir).then(() => true, () => false);
+  if (hadSite) await rename(outDir, old);
+  try {
+    await rename(dir, outDir);
+  } catch (cause) {
+    if (hadSite) await rename(old, outDir);
+    throw cause;
+  }
+  if (hadSite) await rm(old, { recursive: true, force: true });
+}
+
+/** Removes the staging folder of a build that failed. */
+export async function discardStaging(staging: Staging): Promise<void> {
+  await rm(staging.dir, { recursive: true, force: true });
+}
+
+function isInside(child: string, parent: string): boolean {
+  const relative = path.relative(parent, child);
+  return relative === "" || (!relative.startsWith("..") && !path.isAbsolute(relative));
+}
+
+function isAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

@@ -1,0 +1,69 @@
+import { HtmlBasePlugin } from "@11ty/eleventy";
+import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
+import type { Archive, ArticlePage, Site } from "../article.ts";
+import { siteUrl } from "../collect/index.ts";
+import { dateLabels } from "../collect/labels.ts";
+import { newsArticleJsonLd } from "./json-ld.ts";
+import { jsonFeed } from "./json-feed.ts";
+
+/** How the plugin gets its archive: handed over by `dateline build`, or loaded by the plugin (dev server). */
+export interface PluginOptions {
+  readonly archive?: Archive;
+  readonly load?: () => Promise<Archive>;
+  /** Called after each page is rendered (progress). */
+  readonly onPage?: (outputPath: string) => void;
+}
+
+interface EleventyConfig {
+  addPlugin(plugin: unknown, options?: unknown): void;
+  addGlobalData(name: string, data: unknown): void;
+  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string): void;
+}
+
+/**
+ * The one adapter that knows Eleventy: hands the archive to the templates as
+ * global data and adds the filters they use.
+ */
+export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOptions): void {
+  let current = options.archive;
+  const site = (): Site => {
+    if (current === undefined) throw new Error("Internal error: a filter ran before the archive was loaded");
+    return current.site;
+  };
+
+  eleventyConfig.addPlugin(HtmlBasePlugin);
+  // Runs at every build, so the dev server picks up edited seeds.
+  eleventyConfig.addGlobalData("archive", async () => {
+    if (options.load) current = await options.load();
+    return current;
+  });
+
+  const { onPage } = options;
+  if (onPage) {
+    eleventyConfig.addTransform("dateline-progress", function (content) {
+      if (this.page.outputPath) onPage(this.page.outputPath);
+      return content;
+    });
+  }
+
+  eleventyConfig.addFilter("served", (url: string) => siteUrl(site(), url));
+  // For href attributes: Eleventy's base plugin adds the path prefix itself, so only make URLs absolute when we can.
+  eleventyConfig.addFilter("href", (url: string) => (site().baseUrl !== undefined ? siteUrl(site(), url) : url));
+  let labels: { lang: string; day: (date: string) => string } | undefined;
+  // Atom ids must be absolute IRIs: the URL when the base URL is known, else a stable URN.
+  eleventyConfig.addFilter("atomId", (url: string) => (site().baseUrl !== undefined ? siteUrl(site(), url) : `urn:dateline:${url}`));
+  eleventyConfig.addFilter("longDate", (date: string) => {
+    if (labels?.lang !== site().lang) labels = { lang: site().lang, day: dateLabels(site().lang).day };
+    return labels.day(date);
+  });
+  eleventyConfig.addFilter("rfc3339", (date: string) => dateToRfc3339(new Date(`${date}T00:00:00Z`)));
+  eleventyConfig.addFilter("newsArticleJsonLd", (entry: ArticlePage) => newsArticleJsonLd(entry, site()));
+  eleventyConfig.addFilter("jsonFeed", (value: Archive) => jsonFeed(value));
+  eleventyConfig.addFilter("json", (value: unknown) => `${JSON.stringify(value, null, 2)}\n`);
+  eleventyConfig.addFilter("thousands", (value: number) => value.toLocaleString("en-US"));
+}
+
+// Eleventy keeps the first of two `addPlugin` calls for a unique plugin: `dateline build` adds
+// it with its archive before `.eleventy.js` runs, so the dev server's copy steps aside.
+Object.defineProperty(datelinePlugin, "eleventyPluginOptions", { value: { unique: true } });

@@ -1,0 +1,37 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Eleventy from "@11ty/eleventy";
+import type { Archive } from "../article.ts";
+import { datelinePlugin } from "./plugin.ts";
+
+/** The package's own folder, where `templates/` and `.eleventy.js` live. */
+export const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
+
+/** Options for one render. */
+export interface RenderOptions {
+  /** Called after each page is rendered, with the page's output path. */
+  readonly onPage?: (outputPath: string) => void;
+}
+
+/**
+ * Renders the archive into `outDir` with Eleventy, using the package's templates and
+ * `.eleventy.js`. Pages come from in-memory records through pagination, not collections,
+ * so the cost stays linear in the number of articles.
+ */
+export async function renderSite(archive: Archive, outDir: string, options: RenderOptions = {}): Promise<void> {
+  const eleventy = new Eleventy(path.join(packageRoot, "templates"), outDir, {
+    quietMode: true,
+    configPath: path.join(packageRoot, ".eleventy.js"),
+    pathPrefix: archive.site.pathPrefix,
+    config: (eleventyConfig: Parameters<typeof datelinePlugin>[0]) => {
+      eleventyConfig.addPlugin(datelinePlugin, { archive, ...(options.onPage ? { onPage: options.onPage } : {}) });
+    },
+  });
+  // Eleventy's own log would interleave with ours; its errors are thrown and reported with their causes.
+  eleventy.disableLogger();
+  try {
+    await eleventy.write();
+  } catch (cause) {
+    throw new Error(`Rendering failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
