@@ -12,7 +12,8 @@ export function sentences(paragraph: string): string[] {
     const text = node.raw.trim();
     if (text === "") continue;
     const last = result.length - 1;
-    if (last >= 0 && /^[\p{Ll}\d]/u.test(text)) result[last] = `${result[last]} ${text}`;
+    const previous = result[last];
+    if (previous !== undefined && (/^[\p{Ll}\d]/u.test(text) || /\b(?:\p{Lu}\.){2,}$/u.test(previous))) result[last] = `${previous} ${text}`;
     else result.push(text);
   }
   return result;

@@ -23,7 +23,7 @@ export function markdownBody(markdown: string): { html: string; paragraphs: stri
   const tree = fromMarkdown.parse(markdown);
   const blocks = tree.children
     .filter((node) => node.type !== "heading" && node.type !== "thematicBreak" && node.type !== "html")
-    .map((node) => toString(node).replace(/\s+/g, " ").trim())
+    .map((node) => toString(node, { includeHtml: false }).replace(/\s+/g, " ").trim())
     .filter((text) => text !== "");
   const paragraphs = blocks;
   // A leading `# Heading` is the headline, shown once by the page rather than twice.

@@ -1,3 +1,4 @@
+import iconv from "iconv-lite";
 import { error, warning, type Problem } from "../errors.ts";
 
 /** The text of a seed, or the reason it has none. */
@@ -7,7 +8,6 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
-const windows1252 = new TextDecoder("windows-1252");
 
 /**
  * Turns a seed's bytes into text with LF line endings and NFC characters.
@@ -33,7 +33,8 @@ export function decode(bytes: Uint8Array, file: string): Decoded {
     } catch {
       const bad = firstInvalidUtf8(body);
       const [line, column] = placeOfByte(body, bad);
-      text = windows1252.decode(body);
+      // Not TextDecoder: Node 20 decodes "windows-1252" as Latin-1, losing “ ” – € (nodejs/node#56542).
+      text = iconv.decode(Buffer.from(body.buffer, body.byteOffset, body.byteLength), "win1252");
       problems.push(
         warning("not-utf8", file, line, column, `Unexpected byte 0x${(body[bad] ?? 0).toString(16).toUpperCase()} that is not UTF-8; read the file as Windows-1252`),
       );

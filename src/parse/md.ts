@@ -32,8 +32,8 @@ export function parseMd(text: string, file: string): { seed?: MdSeed; problems: 
   } catch (cause) {
     const mark = cause instanceof yaml.YAMLException ? cause.mark : undefined;
     const reason = cause instanceof yaml.YAMLException ? cause.reason : String(cause);
-    // The YAML starts on line 2, after the opening `---`.
-    return { problems: [error("invalid-front-matter", file, (mark?.line ?? 0) + 2, (mark?.column ?? 0) + 1, `Unexpected YAML: ${reason}`)] };
+    // gray-matter hands YAML the text right after the opening `---`, so its line 0 is the file's line 1.
+    return { problems: [error("invalid-front-matter", file, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `Unexpected YAML: ${reason}`)] };
   }
   const data: Record<string, unknown> = isRecord(parsed.data) ? parsed.data : {};
   const place = (key: string): [number, number] => placeOfKey(parsed.matter, key);
@@ -127,12 +127,12 @@ function readTags(value: unknown, file: string, at: [number, number], problems: 
   return [...new Set(list.map((tag) => String(tag).replace(/\s+/g, " ").trim()).filter((tag) => tag !== ""))];
 }
 
-/** Line and column of `key:` in the front matter, counting the opening `---` as line 1. */
+/** Line and column of `key:` in the file; the front matter text starts on the line of the opening `---`. */
 function placeOfKey(frontMatter: string, key: string): [number, number] {
   const lines = frontMatter.split("\n");
   const index = lines.findIndex((line) => line.startsWith(`${key}:`));
   if (index === -1) return [1, 1];
   const line = lines[index] ?? "";
   const valueColumn = line.length - line.slice(key.length + 1).trimStart().length + 1;
-  return [index + 2, valueColumn];
+  return [index + 1, valueColumn];
 }
