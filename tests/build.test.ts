@@ -1,0 +1,215 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { XMLValidator } from "fast-xml-parser";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { dateline, hashTree, listFiles, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
+import { brokenLinks, invalidPages } from "./helpers/site-checks.ts";
+
+const seeds = path.join(root, "tests", "fixtures", "site");
+afterAll(removeTempDirs);
+
+const seedArticle = "2022/03/06/china-on-saturday-called-for-direct-negotiations-between-ukraine-and-russia/index.html";
+
+describe("a site built from the fixture seeds", () => {
+  let out: string;
+  let files: string[];
+  let stdout: string;
+  let stderr: string;
+  const read = (file: string): Promise<string> => readFile(path.join(out, file), "utf8");
+
+  beforeAll(async () => {
+    out = path.join(await tempDir("build"), "site");
+    const run = await dateline(["build", "--seeds", seeds, "--out", out]);
+    expect(run.stderr).not.toContain("Internal error");
+    expect(run.code).toBe(0);
+    ({ stdout, stderr } = run);
+    files = await listFiles(out);
+  });
+
+  test("should end with one summary line counting seeds, articles, duplicates and files", () => {
+    expect(stdout).toMatch(/^Built 7 articles from 8 seeds \(1 duplicate, 0 skipped\): \d+ files in .+ in \d+\.\d s\n$/);
+  });
+
+  test("should warn about the duplicate, naming both files", () => {
+    expect(stderr).toMatch(/005_duplicate\.txt:1:1: warning: Unexpected duplicate of .*001_talks\.txt \(same body\); left out \[duplicate-article\]/);
+  });
+
+  test("should write every kind of page", () => {
+    for (const file of [
+      "index.html",
+      seedArticle,
+      "2022/index.html",
+      "2022/03/index.html",
+      "2022/03/06/index.html",
+      "2021/11/15/a-feature-with-em-markup-em-in-its-title/index.html",
+      "archive/index.html",
+      "404.html",
+      "feed.xml",
+      "feed.json",
+      "sitemap.xml",
+      "robots.txt",
+      "api/index.json",
+      "api/2022.json",
+      "api/2021.json",
+      "assets/dateline.css",
+    ]) {
+      expect(files, file).toContain(file);
+    }
+  });
+
+  test("should not read hidden files, README or backups", () => {
+    expect(files.join("\n")).not.toMatch(/hidden|backup/);
+  });
+
+  test("should give articles with the same headline and day distinct URLs", () => {
+    const talks = files.filter((file) => file.startsWith("2022/03/06/foreign-ministers-of-france-and-germany-met-in-paris-on-sunday-to-discuss"));
+    expect(talks).toHaveLength(2);
+  });
+
+  test("should fall back to the id for a headline that does not transliterate", () => {
+    expect(files).toContain("2022/02/28/003-chinese/index.html");
+  });
+
+  test("should show the article page with headline, date, reading time, body and its archive links", async () => {
+    const html = await read(seedArticle);
+    expect(html).toContain('<html lang="en">');
+    expect(html).toContain('<h1 class="story-headline">China on Saturday called for “direct” negotiations between Ukraine and Russia in a telephone conversation…</h1>');
+    expect(html).toContain('<time datetime="2022-03-06">March 6, 2022</time>');
+    expect(html).toContain("1 min read · 303 words");
+    expect(html).toContain("<p>This conversation represents the first call between the heads of diplomacy");
+    expect(html).toContain('<a href="/2022/">2022</a> › <a href="/2022/03/">March 2022</a> › <a href="/2022/03/06/">March 6, 2022</a>');
+    // Same-day articles are ordered by path: this one is the newest, the one after it is older.
+    expect(html).toMatch(/rel="prev" href="\/2022\/03\/06\/foreign-ministers/);
+    expect(html).not.toContain('rel="next"');
+  });
+
+  test("should describe the article for search engines and social cards", async () => {
+    const html = await read(seedArticle);
+    expect(html).toContain('<link rel="canonical" href="/2022/03/06/china-on-saturday-called-for-direct-negotiations-between-ukraine-and-russia/">');
+    expect(html).toContain('<meta property="og:type" content="article">');
+    expect(html).toContain('<meta name="twitter:card" content="summary">');
+    const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? "null") as Record<string, unknown>;
+    expect(jsonLd).toMatchObject({
+      "@type": "NewsArticle",
+      headline: "China on Saturday called for “direct” negotiations between Ukraine and Russia in a telephone conversation…",
+      datePublished: "2022-03-06",
+      url: "/2022/03/06/china-on-saturday-called-for-direct-negotiations-between-ukraine-and-russia/",
+      wordCount: 303,
+    });
+    expect(jsonLd["description"]).toMatch(/^China on Saturday/);
+  });
+
+  test("should escape everything a seed says, in pages, titles, feeds and JSON-LD", async () => {
+    const page = files.find((file) => file.startsWith("2022/03/05/") && file !== "2022/03/05/index.html")!;
+    const html = await read(page);
+    expect(html.match(/<script/g)).toHaveLength(1);
+    expect(html).toContain("&lt;script&gt;alert(&#39;headline&#39;)&lt;/script&gt; &amp; &quot;quotes&quot; &lt;b&gt;bold&lt;/b&gt;");
+    expect(html).not.toMatch(/<b>|<\/p><script>/);
+    const feature = await read("2021/11/15/a-feature-with-em-markup-em-in-its-title/index.html");
+    expect(feature).toContain("A feature with &lt;em&gt;markup&lt;/em&gt; in its title");
+    expect(feature).toContain("<strong>every</strong>");
+    const jsonLd = /<script type="application\/ld\+json">(.*?)<\/script>/s.exec(feature)?.[1] ?? "";
+    expect(jsonLd).not.toContain("<");
+    expect(await read("feed.xml")).not.toContain("<script");
+  });
+
+  test("should list the newest 30 on the home page, newest first", async () => {
+    const html = await read("index.html");
+    const dates = [...html.matchAll(/<time datetime="([\d-]+)">/g)].map((match) => match[1]);
+    expect(dates).toEqual(["2022-03-06", "2022-03-06", "2022-03-06", "2022-03-05", "2022-02-28", "2021-12-31", "2021-11-15"]);
+  });
+
+  test("should list each year and month with its count on /archive/", async () => {
+    const html = await read("archive/index.html");
+    expect(html).toMatch(/<a href="\/2022\/">2022<\/a> <span class="count">5<\/span>/);
+    expect(html).toMatch(/<a href="\/2022\/03\/">March 2022 <span class="count">4<\/span><\/a>/);
+    expect(html).toMatch(/<a href="\/2021\/11\/">November 2021 <span class="count">1<\/span><\/a>/);
+  });
+
+  test("should link date archives up to their year and month and across to their neighbours", async () => {
+    const html = await read("2022/03/06/index.html");
+    expect(html).toContain('<a href="/archive/">Archive</a> › <a href="/2022/">2022</a> › <a href="/2022/03/">March 2022</a>');
+    expect(html).toMatch(/rel="prev" href="\/2022\/03\/05\/"/);
+    expect(html).toContain("3 articles.");
+  });
+
+  test("should publish an Atom feed that is well-formed XML with full content", async () => {
+    const xml = await read("feed.xml");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    expect(xml.match(/<entry>/g)).toHaveLength(7);
+    expect(xml).toContain("<updated>2022-03-06T00:00:00Z</updated>");
+    expect(xml).toContain("&lt;p&gt;This conversation represents the first call");
+  });
+
+  test("should publish a JSON Feed 1.1 with full content", async () => {
+    const feed = JSON.parse(await read("feed.json")) as { version: string; items: { content_html: string; date_published: string }[] };
+    expect(feed.version).toBe("https://jsonfeed.org/version/1.1");
+    expect(feed.items).toHaveLength(7);
+    expect(feed.items[0]?.content_html).toMatch(/^<p>/);
+    expect(feed.items[0]?.date_published).toBe("2022-03-06T00:00:00Z");
+  });
+
+  test("should list every page in the sitemap, and point robots.txt at it", async () => {
+    const xml = await read("sitemap.xml");
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const htmlPages = files.filter((file) => file.endsWith("index.html"));
+    expect(xml.match(/<loc>/g)).toHaveLength(htmlPages.length);
+    expect(await read("robots.txt")).toContain("Sitemap: /sitemap.xml");
+  });
+
+  test("should give other programs the archive's data as JSON", async () => {
+    expect(JSON.parse(await read("api/index.json"))).toEqual({
+      articles: 7,
+      years: [
+        { year: 2022, articles: 5, url: "/api/2022.json" },
+        { year: 2021, articles: 2, url: "/api/2021.json" },
+      ],
+    });
+    const year = JSON.parse(await read("api/2021.json")) as Record<string, unknown>[];
+    expect(year.map((record) => Object.keys(record))).toEqual([
+      ["id", "date", "title", "url", "summary", "words", "source"],
+      ["id", "date", "title", "url", "summary", "words", "source"],
+    ]);
+    expect(year[1]).toMatchObject({ id: "011_feature", date: "2021-11-15", source: "2021/011_feature.md", summary: "How archives keep the news." });
+  });
+
+  test("should write only valid HTML", async () => {
+    expect(await invalidPages(out, files)).toEqual([]);
+  });
+
+  test("should have no broken internal links", async () => {
+    expect(await brokenLinks(out, files)).toEqual([]);
+  });
+
+  test("should be byte-identical when built again from the same seeds", async () => {
+    const again = path.join(await tempDir("again"), "site");
+    expect((await dateline(["build", "--seeds", seeds, "--out", again, "--quiet"])).code).toBe(0);
+    expect(await hashTree(again)).toEqual(await hashTree(out));
+  });
+});
+
+describe("a site built under a path prefix with a base URL", () => {
+  let out: string;
+  let files: string[];
+  const read = (file: string): Promise<string> => readFile(path.join(out, file), "utf8");
+
+  beforeAll(async () => {
+    out = path.join(await tempDir("prefix"), "site");
+    const run = await dateline(["build", "--seeds", seeds, "--out", out, "--base-url", "https://example.org", "--path-prefix", "/news/", "--quiet"]);
+    expect(run.code).toBe(0);
+    files = await listFiles(out);
+  });
+
+  test("should prefix every internal link so the site works from its sub-folder", async () => {
+    expect(await brokenLinks(out, files, "/news/")).toEqual([]);
+    expect(await read("index.html")).toContain('<link rel="stylesheet" href="/news/assets/dateline.css">');
+  });
+
+  test("should make canonical, feed, sitemap and API URLs absolute", async () => {
+    expect(await read(seedArticle)).toContain('<link rel="canonical" href="https://example.org/news/2022/03/06/china-on-saturday-called-for-direct-negotiations-between-ukraine-and-russia/">');
+    expect(await read("feed.xml")).toContain('<link href="https://example.org/news/2022/03/06/china-on-saturday');
+    expect(await read("sitemap.xml")).toContain("<loc>https://example.org/news/</loc>");
+    expect(await read("robots.txt")).toContain("Sitemap: https://example.org/news/sitemap.xml");
+    expect(JSON.parse(await read("feed.json"))).toMatchObject({ home_page_url: "https://example.org/news/", feed_url: "https://example.org/news/feed.json" });
+  });
+});

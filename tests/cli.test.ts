@@ -1,0 +1,140 @@
+import { spawn } from "node:child_process";
+import { cp, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
+
+afterAll(removeTempDirs);
+
+const goodSeeds = path.join(root, "tests", "fixtures", "site");
+
+/** A seeds folder with the fixture seeds plus the given extra files. */
+async function seedsWith(extra: Record<string, string>): Promise<string> {
+  const dir = path.join(await tempDir("seeds"), "seeds");
+  await cp(goodSeeds, dir, { recursive: true });
+  for (const [name, text] of Object.entries(extra)) await writeFile(path.join(dir, name), text);
+  return dir;
+}
+
+/** A folder holding a site built from the good seeds. */
+async function builtSite(): Promise<string> {
+  const out = path.join(await tempDir("out"), "site");
+  expect((await dateline(["build", "--seeds", goodSeeds, "--out", out, "--quiet"])).code).toBe(0);
+  return out;
+}
+
+async function siblings(dir: string): Promise<string[]> {
+  return (await readdir(path.dirname(dir))).filter((name) => name !== path.basename(dir));
+}
+
+describe("usage", () => {
+  test("should exit 2 with a one-line message and the usage for an unknown flag", async () => {
+    const run = await dateline(["build", "--colour"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split("\n")[0]).toBe("dateline: Unknown option '--colour'");
+    expect(run.stderr).toContain("Usage:\n  dateline build");
+  });
+
+  test("should exit 2 for a missing seeds folder, an unknown command or a bad base URL", async () => {
+    expect((await dateline(["build", "--seeds", "no/such/folder"])).stderr).toMatch(/^dateline: --seeds no\/such\/folder is not a folder\n/);
+    expect((await dateline(["publish"])).code).toBe(2);
+    expect((await dateline([])).code).toBe(2);
+    expect((await dateline(["build", "--seeds", goodSeeds, "--base-url", "example.org"])).code).toBe(2);
+    expect((await dateline(["build", "--seeds", goodSeeds, "--path-prefix", "/../x/"])).code).toBe(2);
+    expect((await dateline(["check", "--seeds", goodSeeds, "--out", "x"])).code).toBe(2);
+  });
+
+  test("should print help and version with exit 0", async () => {
+    const help = await dateline(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("dateline check [--seeds DIR]");
+    const pkg = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { version: string };
+    expect((await dateline(["--version"])).stdout).toBe(`${pkg.version}\n`);
+  });
+});
+
+describe("check", () => {
+  test("should print every problem of every seed, then exit 1", async () => {
+    const seeds = await seedsWith({ "bad-date.txt": " date 2021-02-30 Not a real day.\n", "no-date.txt": "Just text.\n" });
+    const run = await dateline(["check", "--seeds", seeds]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/seeds\/bad-date\.txt:1:7: error: Unexpected date `2021-02-30`, expected a real calendar date \(YYYY-MM-DD\) \[invalid-date\]\n  hint: /);
+    expect(run.stderr).toMatch(/seeds\/no-date\.txt:1:1: error: .* \[missing-date\]/);
+    expect(run.stdout).toBe("Checked 10 seeds: 7 articles, 2 errors, 1 warning\n");
+  });
+
+  test("should name seeds relative to the current folder", async () => {
+    const run = await dateline(["check", "--seeds", "tests/fixtures/site"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("tests/fixtures/site/005_duplicate.txt:1:1: warning:");
+  });
+});
+
+describe("build", () => {
+  test("should write nothing and leave an existing site exactly as it was when a seed has an error", async () => {
+    const out = await builtSite();
+    const before = await hashTree(out);
+    const seeds = await seedsWith({ "bad.txt": " date 2022-02-30 Bad.\n" });
+    const run = await dateline(["build", "--seeds", seeds, "--out", out]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/bad\.txt:1:7: error: .*\[invalid-date\]/);
+    expect(run.stderr).toContain("dateline: 1 error and 1 warning in the seeds; nothing was written (--skip-invalid builds the rest)");
+    expect(await hashTree(out)).toEqual(before);
+    expect(await siblings(out)).toEqual([]);
+  });
+
+  test("should not create the output folder when the build fails", async () => {
+    const out = path.join(await tempDir("none"), "site");
+    const seeds = await seedsWith({ "bad.txt": "" });
+    expect((await dateline(["build", "--seeds", seeds, "--out", out])).code).toBe(1);
+    await expect(stat(out)).rejects.toThrow();
+  });
+
+  test("should leave out bad seeds with --skip-invalid and build the rest", async () => {
+    const out = path.join(await tempDir("skip"), "site");
+    const seeds = await seedsWith({ "bad.txt": " date 2022-02-30 Bad.\n" });
+    const run = await dateline(["build", "--seeds", seeds, "--out", out, "--skip-invalid"]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain("[invalid-date]");
+    expect(run.stdout).toMatch(/^Built 7 articles from 9 seeds \(1 duplicate, 1 skipped\)/);
+    expect(JSON.parse(await readFile(path.join(out, "api", "index.json"), "utf8"))).toMatchObject({ articles: 7 });
+  });
+
+  test("should replace an existing site in one swap, leaving no staging folder behind", async () => {
+    const out = await builtSite();
+    const seeds = await seedsWith({ "new.txt": " date 2023-01-01 A new story arrives.\n" });
+    expect((await dateline(["build", "--seeds", seeds, "--out", out, "--quiet"])).code).toBe(0);
+    expect(JSON.parse(await readFile(path.join(out, "api", "index.json"), "utf8"))).toMatchObject({ articles: 8 });
+    expect(await siblings(out)).toEqual([]);
+  });
+
+  test("should refuse to replace a folder Dateline did not build, or the seeds' own folder", async () => {
+    const out = path.join(await tempDir("mine"), "mine");
+    await mkdir(out);
+    await writeFile(path.join(out, "thesis.txt"), "precious");
+    const run = await dateline(["build", "--seeds", goodSeeds, "--out", out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("holds files that Dateline did not build");
+    expect(await readFile(path.join(out, "thesis.txt"), "utf8")).toBe("precious");
+    expect((await dateline(["build", "--seeds", goodSeeds, "--out", path.dirname(goodSeeds)])).code).toBe(2);
+  });
+
+  test("should leave the existing site intact when the build is killed, and clean up on the next build", async () => {
+    const out = await builtSite();
+    const before = await hashTree(out);
+    // Other seeds, so a build that slipped through before the kill would show.
+    const seeds = await seedsWith({ "new.txt": " date 2023-01-01 A new story arrives.\n" });
+    const child = spawn(process.execPath, [path.join(root, "bin", "dateline.js"), "build", "--seeds", seeds, "--out", out, "--quiet"], { cwd: root, stdio: "ignore" });
+    const exited = new Promise((resolve) => child.once("exit", resolve));
+    // Kill it once it has started writing its staging folder.
+    for (let i = 0; i < 1000 && (await siblings(out)).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    const staging = await siblings(out);
+    child.kill("SIGKILL");
+    await exited;
+    expect(staging).toHaveLength(1);
+    expect(await hashTree(out)).toEqual(before);
+    expect((await dateline(["build", "--seeds", goodSeeds, "--out", out, "--quiet"])).code).toBe(0);
+    expect(await siblings(out)).toEqual([]);
+    expect(await hashTree(out)).toEqual(before);
+  });
+});

@@ -1,0 +1,58 @@
+import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+const run = promisify(execFile);
+export const root = path.resolve(import.meta.dirname, "..", "..");
+const bin = path.join(root, "bin", "dateline.js");
+
+/** What one run of the real `dateline` command did. */
+export interface CliRun {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}
+
+/** Runs `dateline` as a user would, in its own process. */
+export async function dateline(args: readonly string[], cwd = root): Promise<CliRun> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } });
+    return { code: 0, stdout, stderr };
+  } catch (cause) {
+    const failed = cause as { code?: number; stdout?: string; stderr?: string };
+    return { code: failed.code ?? -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+  }
+}
+
+const made: string[] = [];
+
+/** A new empty folder under the system's temporary folder, removed by `removeTempDirs`. */
+export async function tempDir(name: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), `dateline-${name}-`));
+  made.push(dir);
+  return dir;
+}
+
+/** Removes every folder `tempDir` made in this test file. */
+export async function removeTempDirs(): Promise<void> {
+  await Promise.all(made.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+}
+
+/** Every file below `dir`, relative and sorted. */
+export async function listFiles(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
+    .sort();
+}
+
+/** SHA-256 of every file below `dir`, for byte-for-byte comparisons of whole sites. */
+export async function hashTree(dir: string): Promise<Record<string, string>> {
+  const hashes: Record<string, string> = {};
+  for (const file of await listFiles(dir)) hashes[file] = createHash("sha256").update(await readFile(path.join(dir, file))).digest("hex");
+  return hashes;
+}

@@ -1,0 +1,54 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readdir, readFile } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { dateline, listFiles, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
+import { brokenLinks, invalidPages } from "./helpers/site-checks.ts";
+
+// The real-world corpus lives beside the repository (shared/corpus); CI always has it.
+const corpus = process.env["DATELINE_CORPUS"] ?? path.join(root, "..", "shared", "corpus");
+const available = existsSync(path.join(corpus, "expand"));
+const size = 2000;
+
+afterAll(removeTempDirs);
+
+describe.skipIf(!available && !process.env["CI"])(`a site built from the first ${size} corpus articles`, () => {
+  let out: string;
+  let seeds: string;
+  let files: string[];
+  let stdout: string;
+
+  beforeAll(async () => {
+    const dir = await tempDir("corpus");
+    seeds = path.join(dir, "seeds");
+    out = path.join(dir, "site");
+    await promisify(execFile)(process.execPath, [path.join(corpus, "expand"), seeds, "--limit", String(size)]);
+    const run = await dateline(["build", "--seeds", seeds, "--out", out]);
+    expect(run.stderr).not.toMatch(/error:|Internal error/);
+    expect(run.code).toBe(0);
+    stdout = run.stdout;
+    files = await listFiles(out);
+  });
+
+  test("should build one article per distinct body", async () => {
+    // A corpus id ends with the SHA-256 of its body, so distinct bodies are distinct id suffixes.
+    const bodies = new Set((await readdir(seeds)).map((name) => name.replace(/^\d+_/, "")));
+    const api = JSON.parse(await readFile(path.join(out, "api", "index.json"), "utf8")) as { articles: number };
+    expect(api.articles).toBe(bodies.size);
+    expect(stdout).toContain(`Built ${bodies.size.toLocaleString("en-US")} articles from ${size.toLocaleString("en-US")} seeds`);
+  });
+
+  test("should write only valid pages with no broken internal links", async () => {
+    expect(files.length).toBeGreaterThan(size);
+    expect(await invalidPages(out, files)).toEqual([]);
+    expect(await brokenLinks(out, files)).toEqual([]);
+  });
+
+  test("should escape Reuters' angle brackets", async () => {
+    const page = files.find((file) => file.startsWith("1987/02/26/america-first-federally-guaranteed-mortgage"))!;
+    const html = await readFile(path.join(out, page), "utf8");
+    expect(html).toContain("&lt;America First Federally Guaranteed Mortgage Fund Two&gt; said");
+  });
+});
