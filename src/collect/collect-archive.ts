@@ -2,7 +2,8 @@ import type { Archive, Article, ArticlePage, ListPage, Site } from "../article.t
 import type { Problem } from "../errors.ts";
 import { api } from "./api.ts";
 import { datePages } from "./date-pages.ts";
-import { compare, dedupe } from "./dedupe.ts";
+import { comparePaths } from "../compare-paths.ts";
+import { dedupe } from "./dedupe.ts";
 import { dateLabels } from "./labels.ts";
 import { paginate } from "./paginate.ts";
 import { sitemaps } from "./sitemaps.ts";
@@ -22,7 +23,8 @@ export const feedSize = 50;
 export function collectArchive(input: readonly Article[], site: Site, fileOf: (source: string) => string): { archive: Archive; problems: Problem[] } {
   const deduped = dedupe(input, fileOf);
   const unique = uniqueUrls(deduped.articles, fileOf);
-  const articles = unique.articles.sort((a, b) => compare(b.date, a.date) || compare(a.source, b.source));
+  // Newest first; within a day, the later path first, as wire ids run in filing order.
+  const articles = unique.articles.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : comparePaths(b.source, a.source)));
   const labels = dateLabels(site.lang);
 
   const articlePages: ArticlePage[] = articles.map((article, i) => {

@@ -1,11 +1,12 @@
 import type { Article } from "../article.ts";
+import { comparePaths } from "../compare-paths.ts";
 import { warning, type Problem } from "../errors.ts";
 
 /** Keeps the first article (by path) of each body; later copies become warnings naming both files. */
 export function dedupe(articles: readonly Article[], fileOf: (source: string) => string): { articles: Article[]; problems: Problem[] } {
   const first = new Map<string, Article>();
   const problems: Problem[] = [];
-  for (const article of [...articles].sort((a, b) => compare(a.source, b.source))) {
+  for (const article of [...articles].sort((a, b) => comparePaths(a.source, b.source))) {
     const kept = first.get(article.hash);
     if (kept === undefined) first.set(article.hash, article);
     else {
@@ -15,9 +16,4 @@ export function dedupe(articles: readonly Article[], fileOf: (source: string) =>
     }
   }
   return { articles: [...first.values()], problems };
-}
-
-/** Code-point order, the same on every machine and locale. */
-export function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

@@ -1,6 +1,6 @@
 import type { Article } from "../article.ts";
 import { error, type Problem } from "../errors.ts";
-import { compare } from "./dedupe.ts";
+import { comparePaths } from "../compare-paths.ts";
 
 // Paths the site itself writes: no article may take them.
 const reserved = /^\/(?:(?:page|archive|search|api|assets|pagefind|feed|sitemaps)\/.*|\d{4}\/(?:\d{2}\/(?:\d{2}\/)?)?(?:page\/\d+\/)?)$/;
@@ -15,7 +15,7 @@ export function uniqueUrls(articles: readonly Article[], fileOf: (source: string
   const taken = new Map<string, Article>();
   const chosen = articles.filter((article) => !isDerived(article));
   const result: Article[] = [];
-  for (const article of [...chosen].sort((a, b) => compare(a.source, b.source))) {
+  for (const article of [...chosen].sort((a, b) => comparePaths(a.source, b.source))) {
     const other = taken.get(article.url);
     if (reserved.test(article.url) || other !== undefined) {
       const why = other !== undefined ? `already the URL of ${fileOf(other.source)}` : "a page the site writes itself";
@@ -25,7 +25,7 @@ export function uniqueUrls(articles: readonly Article[], fileOf: (source: string
     taken.set(article.url, article);
     result.push(article);
   }
-  for (const article of [...articles].filter(isDerived).sort((a, b) => compare(a.source, b.source))) {
+  for (const article of [...articles].filter(isDerived).sort((a, b) => comparePaths(a.source, b.source))) {
     let url = article.url;
     if (taken.has(url)) url = url.replace(/\/$/, `-${article.hash.slice(0, 8)}/`);
     for (let n = 2; taken.has(url); n++) url = url.replace(/(-\d+)?\/$/, `-${n}/`);

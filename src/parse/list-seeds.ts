@@ -1,5 +1,6 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
+import { comparePaths } from "../compare-paths.ts";
 import type { SeedFile } from "./parse-seed.ts";
 
 const seedExtension = /\.(txt|md)$/i;
@@ -18,5 +19,5 @@ export async function listSeeds(dir: string, cwd = process.cwd()): Promise<SeedF
     if (source.split("/").some((part) => part.startsWith(".") || part === "node_modules")) continue;
     seeds.push({ id: entry.name.replace(seedExtension, ""), source, file: path.relative(cwd, full) || full });
   }
-  return seeds.sort((a, b) => (a.source < b.source ? -1 : a.source > b.source ? 1 : 0));
+  return seeds.sort((a, b) => comparePaths(a.source, b.source));
 }
