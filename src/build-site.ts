@@ -6,6 +6,7 @@ import { hasErrors, loadArchive } from "./load-archive.ts";
 import { plural } from "./plural.ts";
 import { discardStaging, publishSite, stageSite } from "./publish/index.ts";
 import { renderSite } from "./render/index.ts";
+import { indexSite } from "./search/index.ts";
 
 /** What `dateline build` needs to know. */
 export interface BuildOptions {
@@ -36,7 +37,7 @@ export interface BuildSummary {
 }
 
 /**
- * seeds → parse → enrich → collect → render → publish. Renders into a staging folder
+ * seeds → parse → enrich → collect → render → index → publish. Renders into a staging folder
  * beside the output and swaps it in only when complete, so a failed or killed build
  * leaves the existing site as it was.
  */
@@ -54,8 +55,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   try {
     const renderStart = performance.now();
     await renderSite(loaded.archive, staging.dir, report?.page ? { onPage: report.page } : {});
+    report?.stage("render", plural(await countFiles(staging.dir), "file"), (performance.now() - renderStart) / 1000);
+    const indexStart = performance.now();
+    const indexed = await indexSite(staging.dir, options.site);
+    report?.stage("index", `${plural(indexed.searchable, "article")} searchable in ${plural(indexed.pages, "page")}`, (performance.now() - indexStart) / 1000);
     const files = await countFiles(staging.dir);
-    report?.stage("render", plural(files, "file"), (performance.now() - renderStart) / 1000);
     const publishStart = performance.now();
     await publishSite(staging);
     report?.stage("publish", path.relative(process.cwd(), staging.outDir) || ".", (performance.now() - publishStart) / 1000);

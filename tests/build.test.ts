@@ -26,6 +26,12 @@ describe("a site built from the fixture seeds", () => {
     files = await listFiles(out);
   });
 
+  test("should index the articles, and only them, for search", async () => {
+    const entry = JSON.parse(await read("pagefind/pagefind-entry.json")) as { languages: Record<string, { page_count: number }> };
+    expect(entry.languages["en"]?.page_count).toBe(7);
+    expect(stderr).toMatch(/^index +7 articles searchable in \d+ pages/m);
+  });
+
   test("should end with one summary line counting seeds, articles, duplicates and files", () => {
     expect(stdout).toMatch(/^Built 7 articles from 8 seeds \(1 duplicate, 0 skipped\): \d+ files in .+ in \d+\.\d s\n$/);
   });
@@ -52,6 +58,11 @@ describe("a site built from the fixture seeds", () => {
       "api/2022.json",
       "api/2021.json",
       "assets/dateline.css",
+      "assets/search.js",
+      "assets/favicon.svg",
+      "search/index.html",
+      "pagefind/pagefind.js",
+      "pagefind/pagefind-entry.json",
     ]) {
       expect(files, file).toContain(file);
     }

@@ -55,6 +55,7 @@ export function collectArchive(input: readonly Article[], site: Site, fileOf: (s
   const pages = [
     ...homePages.map((page) => ({ url: page.url })),
     { url: "/archive/" },
+    { url: "/search/" },
     ...dates.pages.map((page) => ({ url: page.url })),
     ...articles.map((article) => ({ url: article.url, lastmod: article.date })),
   ];

@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import type { Archive, ArticlePage, Site } from "../article.ts";
@@ -18,6 +19,7 @@ interface EleventyConfig {
   addPlugin(plugin: unknown, options?: unknown): void;
   addGlobalData(name: string, data: unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addPassthroughCopy(paths: Record<string, string>): void;
   addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string): void;
 }
 
@@ -33,6 +35,8 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
   };
 
   eleventyConfig.addPlugin(HtmlBasePlugin);
+  // An absolute source path, so the assets are found whatever the current folder.
+  eleventyConfig.addPassthroughCopy({ [fileURLToPath(new URL("../../templates/assets/", import.meta.url))]: "assets" });
   // Runs at every build, so the dev server picks up edited seeds.
   eleventyConfig.addGlobalData("archive", async () => {
     if (options.load) current = await options.load();

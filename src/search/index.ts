@@ -1,0 +1,1 @@
+export { indexSite, type IndexSummary } from "./index-site.ts";

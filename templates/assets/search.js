@@ -1,0 +1,216 @@
+// The search page: Pagefind's JS API behind a form that also works as a plain GET form.
+// The query, order and filters live in the URL, so a search can be bookmarked, shared and reloaded.
+
+const form = document.getElementById("search-form");
+const input = document.getElementById("search-query");
+const sortSelect = document.getElementById("search-sort");
+const filtersBox = document.getElementById("search-filters");
+const status = document.getElementById("search-status");
+const list = document.getElementById("search-results");
+const more = document.getElementById("search-more");
+
+// This file is served from <site>/assets/, so the site root (and any path prefix) is one level up.
+const siteRoot = new URL("../", import.meta.url);
+const pageSize = 20;
+const lang = document.documentElement.lang || "en";
+const dayFormat = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });
+const monthFormat = new Intl.DateTimeFormat(lang, { month: "long", year: "numeric", timeZone: "UTC" });
+const filterNames = { year: "Year", month: "Month" };
+
+let pagefind;
+let latest = 0;
+let shown = [];
+let pending = [];
+
+async function loadPagefind() {
+  if (!pagefind) {
+    pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+    await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 30 });
+    await pagefind.init();
+    // Loads the filter data: without it, a search's first response has no filter counts.
+    await pagefind.filters();
+  }
+  return pagefind;
+}
+
+/** The search as the URL states it. */
+function readState() {
+  const params = new URLSearchParams(location.search);
+  return {
+    q: (params.get("q") ?? "").trim(),
+    sort: params.get("sort") === "relevance" ? "relevance" : "date",
+    year: params.getAll("year"),
+    month: params.getAll("month"),
+  };
+}
+
+function writeState(state) {
+  const params = new URLSearchParams();
+  if (state.q) params.set("q", state.q);
+  if (state.sort !== "date") params.set("sort", state.sort);
+  for (const key of Object.keys(filterNames)) for (const value of state[key]) params.append(key, value);
+  const query = params.toString();
+  history.replaceState(null, "", query ? `${location.pathname}?${query}` : location.pathname);
+}
+
+/** The search as the form states it. */
+function formState() {
+  const data = new FormData(form);
+  return {
+    q: String(data.get("q") ?? "").trim(),
+    sort: data.get("sort") === "relevance" ? "relevance" : "date",
+    year: data.getAll("year").map(String),
+    month: data.getAll("month").map(String),
+  };
+}
+
+function label(key, value) {
+  if (key === "month") return monthFormat.format(new Date(`${value}-01T00:00:00Z`));
+  return value;
+}
+
+/** Checkboxes for each filter with the number of results each value holds. */
+function renderFilters(counts, state) {
+  filtersBox.replaceChildren();
+  for (const [key, name] of Object.entries(filterNames)) {
+    const values = Object.entries(counts[key] ?? {})
+      .filter(([value, count]) => count > 0 || state[key].includes(value))
+      .sort(([a], [b]) => (a < b ? 1 : -1));
+    if (values.length === 0) continue;
+    const fieldset = document.createElement("fieldset");
+    fieldset.className = `search-filter search-filter-${key}`;
+    const legend = document.createElement("legend");
+    legend.textContent = name;
+    fieldset.append(legend);
+    for (const [value, count] of values) {
+      const id = `filter-${key}-${value}`;
+      const box = document.createElement("input");
+      Object.assign(box, { type: "checkbox", name: key, value, id, checked: state[key].includes(value) });
+      const text = document.createElement("label");
+      text.htmlFor = id;
+      text.textContent = `${label(key, value)} `;
+      const number = document.createElement("span");
+      number.className = "count";
+      number.dataset.count = String(count);
+      number.textContent = `(${count.toLocaleString(lang)})`;
+      text.append(number);
+      const row = document.createElement("div");
+      row.className = "search-filter-option";
+      row.append(box, text);
+      fieldset.append(row);
+    }
+    filtersBox.append(fieldset);
+  }
+}
+
+function say(message) {
+  status.textContent = message;
+}
+
+async function renderMore() {
+  const next = pending.splice(0, pageSize);
+  const data = await Promise.all(next.map((result) => result.data()));
+  for (const result of data) {
+    const item = document.createElement("li");
+    item.className = "story-item search-result";
+    const heading = document.createElement("h2");
+    heading.className = "story-title";
+    const link = document.createElement("a");
+    link.href = result.url;
+    link.textContent = result.meta.title ?? result.url;
+    heading.append(link);
+    item.append(heading);
+    if (result.meta.date) {
+      const meta = document.createElement("p");
+      meta.className = "story-meta";
+      const time = document.createElement("time");
+      time.dateTime = result.meta.date;
+      time.textContent = dayFormat.format(new Date(`${result.meta.date}T00:00:00Z`));
+      meta.append(time);
+      item.append(meta);
+    }
+    const excerpt = document.createElement("p");
+    excerpt.className = "story-summary search-excerpt";
+    // Pagefind's excerpt is the indexed text, escaped by Pagefind, with <mark> around the matched words.
+    excerpt.innerHTML = result.excerpt;
+    item.append(excerpt);
+    list.append(item);
+    shown.push(link);
+  }
+  more.hidden = pending.length === 0;
+}
+
+async function search(state) {
+  const run = ++latest;
+  const filters = {};
+  for (const key of Object.keys(filterNames)) if (state[key].length > 0) filters[key] = { any: state[key] };
+  const hasFilters = Object.keys(filters).length > 0;
+  const api = await loadPagefind();
+  if (!state.q && !hasFilters) {
+    const counts = await api.filters();
+    if (run !== latest) return;
+    list.replaceChildren();
+    shown = [];
+    pending = [];
+    more.hidden = true;
+    renderFilters(counts, state);
+    say("");
+    return;
+  }
+  say("Searching…");
+  const response = await api.search(state.q || null, { filters, ...(state.sort === "date" ? { sort: { date: "desc" } } : {}) });
+  if (run !== latest || response === null) return;
+  list.replaceChildren();
+  shown = [];
+  pending = [...response.results];
+  renderFilters(response.filters, state);
+  const total = response.results.length;
+  const subject = state.q ? ` for “${state.q}”` : "";
+  const order = state.sort === "date" ? "newest first" : "best match first";
+  say(total === 0 ? `No results${subject}. Try fewer words or fewer filters.` : `${total.toLocaleString(lang)} ${total === 1 ? "result" : "results"}${subject}, ${order}.`);
+  await renderMore();
+}
+
+let timer;
+function update() {
+  clearTimeout(timer);
+  timer = setTimeout(() => {
+    const state = formState();
+    writeState(state);
+    search(state);
+  }, 150);
+}
+
+form.addEventListener("input", update);
+form.addEventListener("submit", (event) => {
+  event.preventDefault();
+  update();
+});
+more.addEventListener("click", async () => {
+  const first = shown.length;
+  await renderMore();
+  shown[first]?.focus();
+});
+
+// Keyboard: ↓ from the box goes to the results, ↓ and ↑ move through them, Escape goes back to the box.
+document.addEventListener("keydown", (event) => {
+  const index = shown.indexOf(document.activeElement);
+  if (event.key === "ArrowDown" && (document.activeElement === input || index >= 0)) {
+    const next = shown[index + 1];
+    if (next) {
+      event.preventDefault();
+      next.focus();
+    }
+  } else if (event.key === "ArrowUp" && index >= 0) {
+    event.preventDefault();
+    (shown[index - 1] ?? input).focus();
+  } else if (event.key === "Escape" && index >= 0) {
+    input.focus();
+  }
+});
+
+const initial = readState();
+input.value = initial.q;
+sortSelect.value = initial.sort;
+input.focus();
+search(initial);

@@ -1,0 +1,194 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchChromium } from "../helpers/browser.ts";
+import { dateline, removeTempDirs, root, tempDir } from "../helpers/cli.ts";
+import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+
+const corpus = process.env["DATELINE_CORPUS"] ?? path.join(root, "..", "shared", "corpus");
+const seedArticle = "2022/03/06/china-on-saturday-called-for-direct-negotiations-between-ukraine-and-russia/";
+
+let browser: Browser;
+const servers: StaticServer[] = [];
+
+/** Builds `seeds` with the real CLI and serves the site on 127.0.0.1 under `prefix`. */
+async function buildAndServe(seeds: string, prefix = "/"): Promise<StaticServer> {
+  const out = path.join(await tempDir("browser"), "site");
+  const run = await dateline(["build", "--seeds", seeds, "--out", out, "--path-prefix", prefix, "--quiet"]);
+  expect(run.stderr).not.toMatch(/error:|Internal error/);
+  expect(run.code).toBe(0);
+  const server = await serveStatic(out, prefix);
+  servers.push(server);
+  return server;
+}
+
+/** A page that fails the test on any console error, page error or request to another host. */
+async function openPage(options: { javaScriptEnabled?: boolean; colorScheme?: "light" | "dark" } = {}): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, colorScheme: options.colorScheme ?? "light" });
+  const page = await context.newPage();
+  const problems: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") problems.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("request", (request) => {
+    if (new URL(request.url()).hostname !== "127.0.0.1") problems.push(`request to ${request.url()}`);
+  });
+  return { page, problems };
+}
+
+async function searchFor(page: Page, query: string): Promise<void> {
+  await page.locator("#search-query").fill(query);
+  await page.waitForFunction(() => !/Searching|^$/.test(document.getElementById("search-status")?.textContent ?? ""));
+}
+
+const statusOf = (page: Page): Promise<string> => page.locator("#search-status").innerText();
+const resultDates = (page: Page): Promise<string[]> => page.locator("#search-results time").evaluateAll((times) => times.map((time) => time.getAttribute("datetime") ?? ""));
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(servers.map((server) => server.close()));
+  await removeTempDirs();
+});
+
+describe("the site built from seeds/", () => {
+  let site: StaticServer;
+  beforeAll(async () => {
+    site = await buildAndServe(path.join(root, "seeds"));
+  });
+
+  test("should find the article by a name and highlight it in the excerpt", async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${site.url}search/`);
+    await searchFor(page, "Blinken");
+    expect(await statusOf(page)).toBe("1 result for “Blinken”, newest first.");
+    const result = page.locator("#search-results li").first();
+    expect(await result.locator("h2 a").getAttribute("href")).toBe(`/${seedArticle}`);
+    expect(await result.locator("mark").first().innerText()).toBe("Blinken");
+    expect(await result.locator("time").getAttribute("datetime")).toBe("2022-03-06");
+    expect(page.url()).toBe(`${site.url}search/?q=Blinken`);
+    expect(problems).toEqual([]);
+  });
+
+  test("should say so when nothing matches", async () => {
+    const { page } = await openPage();
+    await page.goto(`${site.url}search/`);
+    await searchFor(page, "zyzzyva");
+    expect(await statusOf(page)).toBe("No results for “zyzzyva”. Try fewer words or fewer filters.");
+    expect(await page.locator("#search-results li").count()).toBe(0);
+  });
+
+  test("should put focus in the box, and move through results with the arrow keys", async () => {
+    const { page } = await openPage();
+    await page.goto(`${site.url}search/?q=Wang`);
+    await page.waitForSelector("#search-results li");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("search-query");
+    expect(await page.locator("#search-status").getAttribute("role")).toBe("status");
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => document.activeElement?.closest("#search-results") !== null)).toBe(true);
+    await page.keyboard.press("ArrowUp");
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe("search-query");
+  });
+
+  test("should land on /search/?q=… from the header form with JavaScript disabled", async () => {
+    const { page } = await openPage({ javaScriptEnabled: false });
+    await page.goto(site.url);
+    await page.locator("#site-search").fill("Blinken");
+    await page.locator("#site-search").press("Enter");
+    await page.waitForURL(/\/search\/\?q=Blinken$/);
+    expect(await page.locator("noscript").count()).toBe(1);
+  });
+
+  test("should have no console errors and no accessibility violations on home, article, archive and search pages, light and dark", async () => {
+    for (const colorScheme of ["light", "dark"] as const) {
+      for (const url of ["", seedArticle, "2022/03/", "search/?q=Blinken"]) {
+        const { page, problems } = await openPage({ colorScheme });
+        await page.goto(`${site.url}${url}`);
+        if (url.startsWith("search")) await page.waitForSelector("#search-results li");
+        const axe = await new AxeBuilder({ page }).analyze();
+        expect(axe.violations.map((violation) => `${colorScheme} /${url}: ${violation.id} ${violation.help}`)).toEqual([]);
+        expect(problems, `${colorScheme} /${url}`).toEqual([]);
+        await page.context().close();
+      }
+    }
+  });
+});
+
+describe("a site of several hundred corpus articles over three years", () => {
+  let site: StaticServer;
+  beforeAll(async () => {
+    const seeds = path.join(await tempDir("corpus-seeds"), "seeds");
+    await promisify(execFile)(process.execPath, [path.join(corpus, "expand"), seeds, "--limit", "200", "--multiply", "3"]);
+    site = await buildAndServe(seeds);
+  });
+
+  test("should narrow results with a year filter, with counts that add up", async () => {
+    const { page, problems } = await openPage();
+    await page.goto(`${site.url}search/`);
+    await searchFor(page, "oil");
+    const total = Number(/^(\d+) results/.exec(await statusOf(page))?.[1]);
+    const counts = await page.locator(".search-filter-year .count").evaluateAll((spans) => spans.map((span) => Number((span as HTMLElement).dataset["count"])));
+    expect(counts).toHaveLength(3);
+    expect(counts.reduce((a, b) => a + b, 0)).toBe(total);
+    const firstYearCount = counts[0]!;
+    await page.locator(".search-filter-year input").first().check();
+    await page.waitForFunction((expected) => document.getElementById("search-status")?.textContent?.startsWith(`${expected} result`), firstYearCount);
+    expect(new Set((await resultDates(page)).map((date) => date.slice(0, 4)))).toEqual(new Set(["1989"]));
+    expect(page.url()).toMatch(/\?q=oil&year=1989$/);
+    expect(problems).toEqual([]);
+  });
+
+  test("should put the newest first by default and offer best match", async () => {
+    const { page } = await openPage();
+    await page.goto(`${site.url}search/?q=oil`);
+    await page.waitForSelector("#search-results li");
+    const dates = await resultDates(page);
+    expect(dates.length).toBeGreaterThan(5);
+    // Opened straight from a URL with a query, the filters still show their counts.
+    expect(await page.locator(".search-filter-year .count").count()).toBe(3);
+    expect(dates).toEqual([...dates].sort().reverse());
+    await page.locator("#search-sort").selectOption("relevance");
+    await page.waitForFunction(() => document.getElementById("search-status")?.textContent?.includes("best match first"));
+    expect(page.url()).toMatch(/[?&]sort=relevance/);
+  });
+
+  test("should restore the query and filters on reload", async () => {
+    const { page } = await openPage();
+    await page.goto(`${site.url}search/?q=oil&year=1988`);
+    await page.waitForSelector("#search-results li");
+    await page.reload();
+    await page.waitForSelector("#search-results li");
+    expect(await page.locator("#search-query").inputValue()).toBe("oil");
+    expect(await page.locator("#filter-year-1988").isChecked()).toBe(true);
+    expect(new Set((await resultDates(page)).map((date) => date.slice(0, 4)))).toEqual(new Set(["1988"]));
+  });
+
+  test("should list a year's articles with a filter and no words", async () => {
+    const { page } = await openPage();
+    await page.goto(`${site.url}search/?year=1987`);
+    await page.waitForSelector("#search-results li");
+    expect(await statusOf(page)).toMatch(/^\d+ results, newest first\.$/);
+  });
+});
+
+describe("a site under a path prefix", () => {
+  test("should search and link within the prefix", async () => {
+    const site = await buildAndServe(path.join(root, "seeds"), "/news/");
+    const { page, problems } = await openPage();
+    await page.goto(`${site.url}search/?q=Blinken`);
+    await page.waitForSelector("#search-results li");
+    const href = await page.locator("#search-results h2 a").getAttribute("href");
+    expect(href).toBe(`/news/${seedArticle}`);
+    await page.locator("#search-results h2 a").click();
+    await page.waitForURL(`${site.url}${seedArticle}`);
+    expect(await page.locator("h1").innerText()).toMatch(/^China on Saturday/);
+    expect(problems).toEqual([]);
+  });
+});
