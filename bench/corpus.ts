@@ -1,0 +1,31 @@
+import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
+import { readdir } from "node:fs/promises";
+import path from "node:path";
+import { promisify } from "node:util";
+
+export const root = path.resolve(import.meta.dirname, "..");
+/** The real-world corpus beside the repository; DATELINE_CORPUS overrides. */
+export const corpusDir = process.env["DATELINE_CORPUS"] ?? path.join(root, "..", "shared", "corpus");
+
+/**
+ * The first `limit` corpus articles (times `multiply`) as seeds in the git-ignored
+ * bench/corpus/ folder, expanded once and reused.
+ */
+export async function corpusSeeds(limit: number, multiply = 1): Promise<string> {
+  if (!existsSync(path.join(corpusDir, "expand"))) throw new Error(`No corpus at ${corpusDir}: set DATELINE_CORPUS to the folder holding \`expand\``);
+  const dir = path.join(root, "bench", "corpus", `${limit}x${multiply}`);
+  const expected = Math.min(limit, 19_043) * multiply;
+  const have = existsSync(dir) ? (await readdir(dir)).filter((name) => name.endsWith(".txt")).length : 0;
+  if (have !== expected) {
+    await promisify(execFile)(process.execPath, [path.join(corpusDir, "expand"), dir, "--limit", String(limit), "--multiply", String(multiply)]);
+  }
+  return dir;
+}
+
+/** The median of some numbers. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
