@@ -1,20 +1,17 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { dateline, listFiles, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
+import { dateline, listFiles, removeTempDirs, tempDir } from "./helpers/cli.ts";
+import { corpus, corpusTests } from "./helpers/corpus.ts";
 import { brokenLinks, invalidPages } from "./helpers/site-checks.ts";
 
-// The real-world corpus lives beside the repository (shared/corpus); CI always has it.
-const corpus = process.env["DATELINE_CORPUS"] ?? path.join(root, "..", "shared", "corpus");
-const available = existsSync(path.join(corpus, "expand"));
 const size = 2000;
 
 afterAll(removeTempDirs);
 
-describe.skipIf(!available && !process.env["CI"])(`a site built from the first ${size} corpus articles`, () => {
+describe.runIf(corpusTests)(`a site built from the first ${size} corpus articles`, () => {
   let out: string;
   let seeds: string;
   let files: string[];

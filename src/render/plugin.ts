@@ -1,3 +1,6 @@
+import { createHash } from "node:crypto";
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
@@ -6,6 +9,7 @@ import { siteUrl } from "../collect/index.ts";
 import { dateLabels } from "../collect/labels.ts";
 import { newsArticleJsonLd } from "./json-ld.ts";
 import { jsonFeed } from "./json-feed.ts";
+import { metaContentSecurityPolicy, securityHeaders } from "./security.ts";
 
 /** How the plugin gets its archive: handed over by `dateline build`, or loaded by the plugin (dev server). */
 export interface PluginOptions {
@@ -36,7 +40,19 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
 
   eleventyConfig.addPlugin(HtmlBasePlugin);
   // An absolute source path, so the assets are found whatever the current folder.
-  eleventyConfig.addPassthroughCopy({ [fileURLToPath(new URL("../../templates/assets/", import.meta.url))]: "assets" });
+  const assets = fileURLToPath(new URL("../../templates/assets/", import.meta.url));
+  eleventyConfig.addPassthroughCopy({ [assets]: "assets" });
+  // A content hash in each asset URL lets hosts cache assets for a year and still serve changes at once.
+  const versions = new Map<string, string>();
+  eleventyConfig.addFilter("asset", (name: string) => {
+    let version = versions.get(name);
+    if (version === undefined) {
+      version = createHash("sha256").update(readFileSync(path.join(assets, name))).digest("hex").slice(0, 10);
+      versions.set(name, version);
+    }
+    return `/assets/${name}?v=${version}`;
+  });
+  eleventyConfig.addGlobalData("security", { metaContentSecurityPolicy, headers: securityHeaders });
   // Runs at every build, so the dev server picks up edited seeds.
   eleventyConfig.addGlobalData("archive", async () => {
     if (options.load) current = await options.load();

@@ -6,9 +6,9 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchChromium } from "../helpers/browser.ts";
 import { dateline, removeTempDirs, root, tempDir } from "../helpers/cli.ts";
+import { corpus, corpusTests } from "../helpers/corpus.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
-const corpus = process.env["DATELINE_CORPUS"] ?? path.join(root, "..", "shared", "corpus");
 const seedArticle = "2022/03/06/china-on-saturday-called-for-direct-negotiations-between-ukraine-and-russia/";
 
 let browser: Browser;
@@ -121,7 +121,29 @@ describe("the site built from seeds/", () => {
   });
 });
 
-describe("a site of several hundred corpus articles over three years", () => {
+describe("the Content-Security-Policy", () => {
+  test("should be in force on every page kind and never be violated, with no request to another host", async () => {
+    const site = await buildAndServe(path.join(root, "seeds"));
+    for (const url of ["", seedArticle, "2022/", "archive/", "search/?q=Blinken", "404.html"]) {
+      const { page, problems } = await openPage();
+      await page.addInitScript(() => {
+        const seen: string[] = [];
+        Object.assign(window, { cspViolations: seen });
+        document.addEventListener("securitypolicyviolation", (event) => seen.push(`${event.violatedDirective} ${event.blockedURI}`));
+      });
+      await page.goto(`${site.url}${url}`);
+      if (url.startsWith("search")) await page.waitForSelector("#search-results li");
+      await page.waitForLoadState("networkidle");
+      const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+      expect(policy, url).toContain("script-src 'self' 'wasm-unsafe-eval'");
+      expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), url).toEqual([]);
+      expect(problems, url).toEqual([]);
+      await page.context().close();
+    }
+  });
+});
+
+describe.runIf(corpusTests)("a site of several hundred corpus articles over three years", () => {
   let site: StaticServer;
   beforeAll(async () => {
     const seeds = path.join(await tempDir("corpus-seeds"), "seeds");
