@@ -6,6 +6,7 @@ import { split } from "sentence-splitter";
  * a stray full stop inside one (`the 10th day. of the conflict`), so it is joined back.
  */
 export function sentences(paragraph: string): string[] {
+  if (isOneSentence(paragraph)) return paragraph.trim() === "" ? [] : [paragraph.trim()];
   const result: string[] = [];
   for (const node of split(paragraph)) {
     if (node.type !== "Sentence") continue;
@@ -17,4 +18,14 @@ export function sentences(paragraph: string): string[] {
     else result.push(text);
   }
   return result;
+}
+
+// ICU breaks wherever sentence-splitter would and more often (after `Mr.`), so a paragraph it leaves
+// whole is one sentence. Most leads are, and ICU is about 30 times faster (npm run bench).
+const icu = new Intl.Segmenter("en", { granularity: "sentence" });
+
+function isOneSentence(paragraph: string): boolean {
+  const segments = icu.segment(paragraph)[Symbol.iterator]();
+  segments.next();
+  return segments.next().done === true;
 }
