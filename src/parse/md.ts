@@ -1,21 +1,13 @@
 import matter from "gray-matter";
 import yaml from "js-yaml";
+import type { ParsedArticle } from "../article.ts";
 import { error, type Problem } from "../errors.ts";
 import { markdownBody } from "./body.ts";
 import { isCalendarDate } from "./date.ts";
 import { isSafeSlug, safePermalink } from "./permalink.ts";
 
 /** What a `.md` seed holds after its front matter is read and checked. */
-export interface MdSeed {
-  readonly date: string;
-  readonly paragraphs: readonly string[];
-  readonly html: string;
-  readonly title?: string;
-  readonly summary?: string;
-  readonly tags: readonly string[];
-  readonly slug?: string;
-  readonly permalink?: string;
-}
+export type MdSeed = Pick<ParsedArticle, "date" | "paragraphs" | "html" | "title" | "summary" | "tags" | "slug" | "permalink">;
 
 // CORE_SCHEMA keeps `2021-02-30` a string we can check, where the default schema
 // would quietly turn it into 2 March; it also refuses custom tags.

@@ -1,13 +1,10 @@
+import type { ParsedArticle } from "../article.ts";
 import { error, type Problem } from "../errors.ts";
 import { plainTextBody } from "./body.ts";
 import { isCalendarDate } from "./date.ts";
 
 /** What a `.txt` seed holds: its date and plain-text paragraphs. */
-export interface TxtSeed {
-  readonly date: string;
-  readonly paragraphs: readonly string[];
-  readonly html: string;
-}
+export type TxtSeed = Pick<ParsedArticle, "date" | "paragraphs" | "html">;
 
 // An optional indent, the keyword `date` in any case, then the date token and the lead.
 const header = /^([ \t]*)(date)(?=[ \t:]|$)[ \t:]*([^ \t]*)[ \t]*(.*)$/i;

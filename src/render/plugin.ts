@@ -6,7 +6,7 @@ import { HtmlBasePlugin } from "@11ty/eleventy";
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import type { Archive, ArticlePage, Site } from "../article.ts";
 import { siteUrl } from "../collect/index.ts";
-import { dateLabels } from "../collect/labels.ts";
+import { dateLabels, type DateLabels } from "../collect/labels.ts";
 import { newsArticleJsonLd } from "./json-ld.ts";
 import { jsonFeed } from "./json-feed.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./security.ts";
@@ -70,12 +70,14 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
   eleventyConfig.addFilter("served", (url: string) => siteUrl(site(), url));
   // For href attributes: Eleventy's base plugin adds the path prefix itself, so only make URLs absolute when we can.
   eleventyConfig.addFilter("href", (url: string) => (site().baseUrl !== undefined ? siteUrl(site(), url) : url));
-  let labels: { lang: string; day: (date: string) => string } | undefined;
   // Atom ids must be absolute IRIs: the URL when the base URL is known, else a stable URN.
   eleventyConfig.addFilter("atomId", (url: string) => (site().baseUrl !== undefined ? siteUrl(site(), url) : `urn:dateline:${url}`));
+  // One formatter per language, not one per call: this filter runs for every article in every list.
+  const labels = new Map<string, DateLabels>();
   eleventyConfig.addFilter("longDate", (date: string) => {
-    if (labels?.lang !== site().lang) labels = { lang: site().lang, day: dateLabels(site().lang).day };
-    return labels.day(date);
+    const { lang } = site();
+    if (!labels.has(lang)) labels.set(lang, dateLabels(lang));
+    return labels.get(lang)?.day(date) ?? date;
   });
   eleventyConfig.addFilter("rfc3339", (date: string) => dateToRfc3339(new Date(`${date}T00:00:00Z`)));
   eleventyConfig.addFilter("newsArticleJsonLd", (entry: ArticlePage) => newsArticleJsonLd(entry, site()));
