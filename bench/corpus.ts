@@ -12,13 +12,14 @@ export const corpusDir = process.env["DATELINE_CORPUS"] ?? path.join(root, "..",
  * The first `limit` corpus articles (times `multiply`) as seeds in the git-ignored
  * bench/corpus/ folder, expanded once and reused.
  */
-export async function corpusSeeds(limit: number, multiply = 1): Promise<string> {
+export async function corpusSeeds(limit: number, multiply = 1, withTitles = false): Promise<string> {
   if (!existsSync(path.join(corpusDir, "expand"))) throw new Error(`No corpus at ${corpusDir}: set DATELINE_CORPUS to the folder holding \`expand\``);
-  const dir = path.join(root, "bench", "corpus", `${limit}x${multiply}`);
+  const dir = path.join(root, "bench", "corpus", `${limit}x${multiply}${withTitles ? "-titles" : ""}`);
   const expected = Math.min(limit, 19_043) * multiply;
   const have = existsSync(dir) ? (await readdir(dir)).filter((name) => name.endsWith(".txt")).length : 0;
   if (have !== expected) {
-    await promisify(execFile)(process.execPath, [path.join(corpusDir, "expand"), dir, "--limit", String(limit), "--multiply", String(multiply)]);
+    const titles = withTitles ? ["--with-titles"] : [];
+    await promisify(execFile)(process.execPath, [path.join(corpusDir, "expand"), dir, "--limit", String(limit), "--multiply", String(multiply), ...titles]);
   }
   return dir;
 }
