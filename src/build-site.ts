@@ -32,6 +32,8 @@ export interface BuildSummary {
   readonly articles: number;
   readonly duplicates: number;
   readonly skipped: number;
+  /** HTML pages written, and every file (feeds, API, search index, assets…). */
+  readonly pages: number;
   readonly files: number;
   readonly seconds: number;
 }
@@ -55,11 +57,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   try {
     const renderStart = performance.now();
     await renderSite(loaded.archive, staging.dir, report?.page ? { onPage: report.page } : {});
-    report?.stage("render", plural(await countFiles(staging.dir), "file"), (performance.now() - renderStart) / 1000);
+    report?.stage("render", plural((await countFiles(staging.dir)).files, "file"), (performance.now() - renderStart) / 1000);
     const indexStart = performance.now();
     const indexed = await indexSite(staging.dir, options.site);
     report?.stage("index", `${plural(indexed.searchable, "article")} searchable in ${plural(indexed.pages, "page")}`, (performance.now() - indexStart) / 1000);
-    const files = await countFiles(staging.dir);
+    const { pages, files } = await countFiles(staging.dir);
     const publishStart = performance.now();
     await publishSite(staging);
     report?.stage("publish", path.relative(process.cwd(), staging.outDir) || ".", (performance.now() - publishStart) / 1000);
@@ -68,6 +70,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       articles: loaded.archive.articles.length,
       duplicates: loaded.duplicates,
       skipped: loaded.skipped,
+      pages,
       files,
       seconds: (performance.now() - started) / 1000,
     };
@@ -77,7 +80,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   }
 }
 
-async function countFiles(dir: string): Promise<number> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).length;
+async function countFiles(dir: string): Promise<{ pages: number; files: number }> {
+  const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+  return { pages: entries.filter((entry) => entry.name.endsWith(".html")).length, files: entries.length };
 }

@@ -32,8 +32,8 @@ describe("a site built from the fixture seeds", () => {
     expect(stderr).toMatch(/^index +7 articles searchable in \d+ pages/m);
   });
 
-  test("should end with one summary line counting seeds, articles, duplicates and files", () => {
-    expect(stdout).toMatch(/^Built 7 articles from 8 seeds \(1 duplicate, 0 skipped\): \d+ files in .+ in \d+\.\d s\n$/);
+  test("should end with one summary line counting seeds, articles, duplicates, pages and files", () => {
+    expect(stdout).toMatch(/^Built 7 articles from 8 seeds \(1 duplicate, 0 skipped\): \d+ pages \(\d+ files\) in .+ in \d+\.\d s\n$/);
   });
 
   test("should warn about the duplicate, naming both files", () => {

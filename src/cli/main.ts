@@ -35,7 +35,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         const out = path.relative(process.cwd(), path.resolve(command.out)) || ".";
         process.stdout.write(
           `Built ${plural(summary.articles, "article")} from ${plural(summary.seeds, "seed")} ` +
-            `(${plural(summary.duplicates, "duplicate")}, ${summary.skipped} skipped): ${plural(summary.files, "file")} in ${out}/ in ${summary.seconds.toFixed(1)} s\n`,
+            `(${plural(summary.duplicates, "duplicate")}, ${summary.skipped} skipped): ${plural(summary.pages, "page")} (${plural(summary.files, "file")}) in ${out}/ in ${summary.seconds.toFixed(1)} s\n`,
         );
         return 0;
       }

@@ -143,6 +143,21 @@ describe("the Content-Security-Policy", () => {
   });
 });
 
+describe("printing an article", () => {
+  test("should leave out the navigation and show each link's URL after it", async () => {
+    const site = await buildAndServe(path.join(root, "tests", "fixtures", "site"));
+    const { page } = await openPage();
+    await page.emulateMedia({ media: "print" });
+    await page.goto(`${site.url}2021/11/15/a-feature-with-em-markup-em-in-its-title/`);
+    for (const selector of [".masthead", ".site-footer", ".neighbours", ".breadcrumbs"]) {
+      expect(await page.locator(selector).first().evaluate((element) => getComputedStyle(element).display), selector).toBe("none");
+    }
+    const after = await page.locator(".story-body a").first().evaluate((link) => getComputedStyle(link, "::after").content);
+    expect(after).toBe('" (/archive/)"');
+    expect(await page.locator(".story-headline").isVisible()).toBe(true);
+  });
+});
+
 describe.runIf(corpusTests)("a site of several hundred corpus articles over three years", () => {
   let site: StaticServer;
   beforeAll(async () => {
