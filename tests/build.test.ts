@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
@@ -196,6 +196,21 @@ describe("a site built from the fixture seeds", () => {
     const again = path.join(await tempDir("again"), "site");
     expect((await dateline(["build", "--seeds", seeds, "--out", again, "--quiet"])).code).toBe(0);
     expect(await hashTree(again)).toEqual(await hashTree(out));
+  });
+});
+
+describe("an article with a permalink of its own", () => {
+  test("should be written at its permalink and indexed for search with the dated articles", async () => {
+    const dir = await tempDir("permalink");
+    const seedsDir = path.join(dir, "seeds");
+    const out = path.join(dir, "site");
+    await mkdir(seedsDir);
+    await writeFile(path.join(seedsDir, "a.txt"), " date 2022-03-06 A dated story about Geneva talks.\n");
+    await writeFile(path.join(seedsDir, "b.md"), "---\ndate: 2022-03-07\npermalink: /special/report/\n---\n\nA special report on the Geneva talks.\n");
+    const run = await dateline(["build", "--seeds", seedsDir, "--out", out]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^index +2 articles searchable in 2 pages/m);
+    expect(await readFile(path.join(out, "special", "report", "index.html"), "utf8")).toContain("A special report on the Geneva talks.");
   });
 });
 

@@ -5,31 +5,39 @@ import type { Site } from "../article.ts";
 
 /** What indexing the built site did. */
 export interface IndexSummary {
-  /** HTML pages Pagefind read. */
+  /** HTML pages Pagefind read: the article pages. */
   readonly pages: number;
   /** Pages in the index: only those with `data-pagefind-body`, the articles. */
   readonly searchable: number;
 }
 
+// Article pages at their date URLs, `/YYYY/MM/DD/<slug>/`: Pagefind need not read the archive pages.
+const articlePages = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html";
+
 /**
- * Builds the Pagefind search index of a rendered site into `<dir>/pagefind/`.
+ * Builds the Pagefind search index of a rendered site into `<dir>/pagefind/`: the article pages
+ * at date URLs, plus `extraUrls`, articles a seed gave a permalink of its own.
  * Pagefind reports problems in `errors` arrays rather than throwing: any of them fails the build.
  */
-export async function indexSite(dir: string, site: Site): Promise<IndexSummary> {
+export async function indexSite(dir: string, site: Site, extraUrls: readonly string[] = []): Promise<IndexSummary> {
   try {
     // One language for the whole archive: Pagefind would otherwise split pages by `<html lang>` region.
     const created = await pagefind.createIndex({ forceLanguage: site.lang.split("-")[0] ?? "en" });
     const { index } = created;
     check("createIndex", created.errors);
     if (index === undefined) throw new Error("Pagefind did not create an index");
-    const added = await index.addDirectory({ path: dir });
+    const added = await index.addDirectory({ path: dir, glob: articlePages });
     check("addDirectory", added.errors);
+    for (const url of extraUrls) {
+      const content = await readFile(path.join(dir, ...url.split("/"), "index.html"), "utf8");
+      check("addHTMLFile", (await index.addHTMLFile({ url, content })).errors);
+    }
     const outputPath = path.join(dir, "pagefind");
     const written = await index.writeFiles({ outputPath });
     check("writeFiles", written.errors);
     const entry = JSON.parse(await readFile(path.join(outputPath, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
     const searchable = Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
-    return { pages: added.page_count, searchable };
+    return { pages: added.page_count + extraUrls.length, searchable };
   } finally {
     await pagefind.close();
   }
