@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { buildSite, type Reporter } from "../build-site.ts";
+import type { Reporter } from "../build-site.ts";
 import { formatProblem, SeedsError, UsageError, type Problem } from "../errors.ts";
 import { hasErrors, loadArchive } from "../load-archive.ts";
-import { packageRoot } from "../render/index.ts";
+import { packageRoot } from "../package-root.ts";
 import { plural } from "../plural.ts";
 import { parseCommand } from "./options.ts";
 import { progress } from "./progress.ts";
@@ -31,6 +31,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
       case "build": {
         const reporter = command.quiet ? quietReporter : progress(process.stderr);
+        // Loaded only for a build: Eleventy and Pagefind take most of a second to import.
+        const { buildSite } = await import("../build-site.ts");
         const summary = await buildSite({ ...command, report: reporter });
         const out = path.relative(process.cwd(), path.resolve(command.out)) || ".";
         process.stdout.write(

@@ -1,11 +1,9 @@
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import Eleventy from "@11ty/eleventy";
 import type { Archive } from "../article.ts";
+import { packageRoot } from "../package-root.ts";
 import { datelinePlugin } from "./plugin.ts";
 
-/** The package's own folder, where `templates/` and `.eleventy.js` live. */
-export const packageRoot = fileURLToPath(new URL("../../", import.meta.url));
 
 /** Options for one render. */
 export interface RenderOptions {
