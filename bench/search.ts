@@ -1,7 +1,7 @@
 // npm run bench:search — builds a site from 10,000 corpus articles and measures the search:
 // index time and size, and per query the bytes a cold browser fetches and the time to its first result.
 import { execFile } from "node:child_process";
-import { cp, readdir, rm, stat } from "node:fs/promises";
+import { cp, readdir, readFile, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -29,13 +29,19 @@ await promisify(execFile)(process.execPath, [path.join(root, "bin", "dateline.js
 const buildSeconds = (performance.now() - started) / 1000;
 
 // Index time: Pagefind over the rendered site, again on a fresh copy each run.
+const api = JSON.parse(await readFile(path.join(out, "api", "index.json"), "utf8")) as { years: { year: number }[] };
+const articleUrls: string[] = [];
+for (const { year } of api.years) {
+  const records = JSON.parse(await readFile(path.join(out, "api", `${year}.json`), "utf8")) as { url: string }[];
+  articleUrls.push(...records.map((record) => record.url));
+}
 const indexTimes: number[] = [];
 for (let run = 0; run < runs; run++) {
   const copy = `${out}-index`;
   await rm(copy, { recursive: true, force: true });
   await cp(out, copy, { recursive: true, filter: (source) => !source.includes(`${path.sep}pagefind`) });
   const t = performance.now();
-  await indexSite(copy, { title: "Dateline", lang: "en", pathPrefix: "/" });
+  await indexSite(copy, { title: "Dateline", lang: "en", pathPrefix: "/" }, articleUrls);
   indexTimes.push((performance.now() - t) / 1000);
   await rm(copy, { recursive: true, force: true });
 }
@@ -48,14 +54,18 @@ for (const entry of await readdir(bundle, { recursive: true, withFileTypes: true
   indexBytes += (await stat(path.join(entry.parentPath, entry.name))).size;
 }
 
-/** Bytes of every response the page receives from now on. */
-function countBytes(page: Page): () => number {
-  let bytes = 0;
+/** Bytes of the responses the page receives from now on (for URLs `only` accepts): as sent, and as a gzipping host would send them. */
+function countBytes(page: Page, only: (url: string) => boolean = () => true): () => { raw: number; gzip: number } {
+  const total = { raw: 0, gzip: 0 };
   page.on("requestfinished", async (request) => {
+    if (!only(request.url())) return;
     const sizes = await request.sizes();
-    bytes += sizes.responseBodySize + sizes.responseHeadersSize;
+    total.raw += sizes.responseBodySize + sizes.responseHeadersSize;
+    // Pagefind's .pf_* files are gzipped already, so gzip never counts more than the raw body.
+    const body = await (await request.response())?.body();
+    if (body) total.gzip += Math.min(body.length, gzipSync(body).length) + sizes.responseHeadersSize;
   });
-  return () => bytes;
+  return () => total;
 }
 
 const server = await serveStatic(out);
@@ -68,16 +78,7 @@ for (const query of queries) {
     // Cold: a new browser profile opens the search URL; bytes are everything the search fetched.
     const context = await browser.newContext();
     const page = await context.newPage();
-    let searchBytes = 0;
-    let gzipBytes = 0;
-    page.on("requestfinished", async (request) => {
-      if (!request.url().includes("/pagefind/") && !request.url().endsWith("/search.js")) return;
-      const sizes = await request.sizes();
-      searchBytes += sizes.responseBodySize + sizes.responseHeadersSize;
-      // What a host that gzips responses would send (Pagefind's .pf_* files are gzipped already).
-      const body = await (await request.response())?.body();
-      if (body) gzipBytes += Math.min(body.length, gzipSync(body).length) + sizes.responseHeadersSize;
-    });
+    const bytes = countBytes(page, (url) => url.includes("/pagefind/") || url.endsWith("/search.js") || url.includes("/search.js?"));
     await page.goto(`${server.url}search/${query.url}`);
     await page.waitForSelector("#search-results li", { timeout: 120_000 });
     const ms = await page.evaluate(() => {
@@ -85,7 +86,8 @@ for (const query of queries) {
       return first ? first.startTime : performance.now();
     });
     await page.waitForLoadState("networkidle");
-    cold.push({ kb: searchBytes / 1024, gzKb: gzipBytes / 1024, ms });
+    const { raw, gzip } = bytes();
+    cold.push({ kb: raw / 1024, gzKb: gzip / 1024, ms });
     await context.close();
 
     if (query.typed) {
@@ -107,7 +109,7 @@ for (const query of queries) {
         return (first?.startTime ?? Number.NaN) - (typedMark?.startTime ?? Number.NaN);
       });
       await typing.waitForLoadState("networkidle");
-      typed.push({ kb: bytes() / 1024, ms });
+      typed.push({ kb: bytes().raw / 1024, ms });
       await warm.close();
     }
   }

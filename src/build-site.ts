@@ -56,11 +56,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
 
   try {
     const renderStart = performance.now();
-    await renderSite(loaded.archive, staging.dir, report?.page ? { onPage: report.page } : {});
-    report?.stage("render", plural((await countFiles(staging.dir)).files, "file"), (performance.now() - renderStart) / 1000);
+    const rendered = await renderSite(loaded.archive, staging.dir, report?.page ? { onPage: report.page } : {});
+    report?.stage("render", plural(rendered.pages, "file"), (performance.now() - renderStart) / 1000);
     const indexStart = performance.now();
-    const permalinked = loaded.archive.articles.filter((article) => !datedUrl.test(article.url)).map((article) => article.url);
-    const indexed = await indexSite(staging.dir, options.site, permalinked);
+    const articleUrls = loaded.archive.articles.map((article) => article.url);
+    const indexed = await indexSite(staging.dir, options.site, articleUrls);
     report?.stage("index", `${plural(indexed.searchable, "article")} searchable in ${plural(indexed.pages, "page")}`, (performance.now() - indexStart) / 1000);
     const { pages, files } = await countFiles(staging.dir);
     const publishStart = performance.now();
@@ -80,8 +80,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     throw cause;
   }
 }
-
-const datedUrl = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/;
 
 async function countFiles(dir: string): Promise<{ pages: number; files: number }> {
   const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());

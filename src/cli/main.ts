@@ -1,12 +1,12 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Reporter } from "../build-site.ts";
-import { formatProblem, SeedsError, UsageError, type Problem } from "../errors.ts";
+import { SeedsError, UsageError, type Problem } from "../errors.ts";
 import { hasErrors, loadArchive } from "../load-archive.ts";
 import { packageRoot } from "../package-root.ts";
 import { plural } from "../plural.ts";
 import { parseCommand } from "./options.ts";
-import { progress } from "./progress.ts";
+import { printProblems, progress } from "./progress.ts";
 import { usage } from "./usage.ts";
 
 /** Runs the `dateline` command line and returns its exit status. */
@@ -57,11 +57,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-const quietReporter: Reporter = { problems: printProblems, stage: () => undefined };
-
-function printProblems(problems: readonly Problem[]): void {
-  for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
-}
+const quietReporter: Reporter = { problems: (problems) => printProblems(problems), stage: () => undefined };
 
 function count(problems: readonly Problem[]): { errors: number; warnings: number } {
   const errors = problems.filter((problem) => problem.severity === "error").length;

@@ -1,5 +1,10 @@
 import type { Reporter } from "../build-site.ts";
-import { formatProblem } from "../errors.ts";
+import { formatProblem, type Problem } from "../errors.ts";
+
+/** Prints each problem compiler-style, with its hint. */
+export function printProblems(problems: readonly Problem[], stream: NodeJS.WritableStream = process.stderr): void {
+  for (const problem of problems) stream.write(`${formatProblem(problem)}\n`);
+}
 
 /**
  * Prints each stage as it ends; on a terminal, also a live count of rendered pages.
@@ -10,9 +15,7 @@ export function progress(stream: NodeJS.WriteStream): Reporter {
   let pages = 0;
   let last = 0;
   return {
-    problems(problems) {
-      for (const problem of problems) stream.write(`${formatProblem(problem)}\n`);
-    },
+    problems: (problems) => printProblems(problems, stream),
     stage(name, detail, seconds) {
       if (live) stream.write("\r\u001b[K");
       stream.write(`${name.padEnd(8)} ${detail.padEnd(40)} ${seconds.toFixed(2).padStart(7)} s\n`);

@@ -37,16 +37,18 @@ export function datePages(articles: readonly Article[], labels: DateLabels): { p
     { kind: "day" as const, groups: groupBy(articles, 10, labels.day) },
   ];
   const byKey = new Map(levels.flatMap((level) => level.groups.map((group) => [group.key, group] as const)));
+  // A month's key is its year's plus `-MM`, a day's its month's plus `-DD`: one index serves both levels.
+  const childrenOf = new Map<string, (Link & { count: number })[]>();
+  for (const child of levels.slice(1).flatMap((level) => level.groups)) {
+    const parent = child.key.slice(0, child.key.lastIndexOf("-"));
+    const entry = { url: child.url, label: child.label, count: child.articles.length };
+    const siblings = childrenOf.get(parent);
+    if (siblings) siblings.push(entry);
+    else childrenOf.set(parent, [entry]);
+  }
 
   const pages: ListPage[] = [];
-  for (const [level, { kind, groups }] of levels.entries()) {
-    const childIndex = new Map<string, Group[]>();
-    for (const child of levels[level + 1]?.groups ?? []) {
-      const parent = child.key.slice(0, child.key.lastIndexOf("-"));
-      const siblings = childIndex.get(parent);
-      if (siblings) siblings.push(child);
-      else childIndex.set(parent, [child]);
-    }
+  for (const { kind, groups } of levels) {
     for (const [i, group] of groups.entries()) {
       // Groups are newest first: the one after in the list is the one before in time.
       const before = link(groups[i + 1]);
@@ -55,7 +57,7 @@ export function datePages(articles: readonly Article[], labels: DateLabels): { p
         .filter((key) => key.length < group.key.length)
         .map((key) => link(byKey.get(key)))
         .filter((item): item is Link => item !== undefined);
-      const children = (childIndex.get(group.key) ?? []).map((child) => ({ url: child.url, label: child.label, count: child.articles.length }));
+      const children = childrenOf.get(group.key) ?? [];
       for (const page of paginate(group.articles, archivePageSize, group.url)) {
         pages.push({
           kind,
@@ -76,9 +78,7 @@ export function datePages(articles: readonly Article[], labels: DateLabels): { p
     year: year.key,
     url: year.url,
     count: year.articles.length,
-    months: (levels[1]?.groups ?? [])
-      .filter((month) => month.key.startsWith(`${year.key}-`))
-      .map((month) => ({ url: month.url, label: month.label, count: month.articles.length })),
+    months: childrenOf.get(year.key) ?? [],
   }));
   return { pages, years };
 }

@@ -12,11 +12,11 @@ export interface RenderOptions {
 }
 
 /**
- * Renders the archive into `outDir` with Eleventy, using the package's templates and
+ * Renders the archive into `outDir` with Eleventy and says how many pages it wrote, using the package's templates and
  * `.eleventy.js`. Pages come from in-memory records through pagination, not collections,
  * so the cost stays linear in the number of articles.
  */
-export async function renderSite(archive: Archive, outDir: string, options: RenderOptions = {}): Promise<void> {
+export async function renderSite(archive: Archive, outDir: string, options: RenderOptions = {}): Promise<{ pages: number }> {
   const eleventy = new Eleventy(path.join(packageRoot, "templates"), outDir, {
     quietMode: true,
     configPath: path.join(packageRoot, ".eleventy.js"),
@@ -28,7 +28,9 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
   // Eleventy's own log would interleave with ours; its errors are thrown and reported with their causes.
   eleventy.disableLogger();
   try {
-    await eleventy.write();
+    // For a build to disk Eleventy returns [passthrough copies, written templates].
+    const [, written] = (await eleventy.write()) as [unknown, unknown[]];
+    return { pages: written.length };
   } catch (cause) {
     throw new Error(`Rendering failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   }

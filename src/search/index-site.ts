@@ -11,23 +11,25 @@ export interface IndexSummary {
   readonly searchable: number;
 }
 
-// Article pages at their date URLs, `/YYYY/MM/DD/<slug>/`: Pagefind need not read the archive pages.
-const articlePages = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html";
+// Articles at their date URLs, `/YYYY/MM/DD/<slug>/`, are found by one glob, so Pagefind reads no
+// archive page; the few with a permalink of their own are handed over one by one.
+const datedPages = "[0-9][0-9][0-9][0-9]/[0-9][0-9]/[0-9][0-9]/*/index.html";
+const datedUrl = /^\/\d{4}\/\d{2}\/\d{2}\/[^/]+\/$/;
 
 /**
- * Builds the Pagefind search index of a rendered site into `<dir>/pagefind/`: the article pages
- * at date URLs, plus `extraUrls`, articles a seed gave a permalink of its own.
+ * Builds the Pagefind search index of the rendered article pages (`articleUrls`) into `<dir>/pagefind/`.
  * Pagefind reports problems in `errors` arrays rather than throwing: any of them fails the build.
  */
-export async function indexSite(dir: string, site: Site, extraUrls: readonly string[] = []): Promise<IndexSummary> {
+export async function indexSite(dir: string, site: Site, articleUrls: readonly string[]): Promise<IndexSummary> {
   try {
     // One language for the whole archive: Pagefind would otherwise split pages by `<html lang>` region.
     const created = await pagefind.createIndex({ forceLanguage: site.lang.split("-")[0] ?? "en" });
     const { index } = created;
     check("createIndex", created.errors);
     if (index === undefined) throw new Error("Pagefind did not create an index");
-    const added = await index.addDirectory({ path: dir, glob: articlePages });
+    const added = await index.addDirectory({ path: dir, glob: datedPages });
     check("addDirectory", added.errors);
+    const extraUrls = articleUrls.filter((url) => !datedUrl.test(url));
     for (const url of extraUrls) {
       const content = await readFile(path.join(dir, ...url.split("/"), "index.html"), "utf8");
       check("addHTMLFile", (await index.addHTMLFile({ url, content })).errors);

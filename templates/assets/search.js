@@ -17,20 +17,22 @@ const dayFormat = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "
 const monthFormat = new Intl.DateTimeFormat(lang, { month: "long", year: "numeric", timeZone: "UTC" });
 const filterNames = { year: "Year", month: "Month" };
 
-let pagefind;
+let loading;
 let latest = 0;
 let shown = [];
 let pending = [];
 
-async function loadPagefind() {
-  if (!pagefind) {
-    pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
+/** Pagefind, ready to search: one shared promise, so a search typed while it loads waits for all of it. */
+function loadPagefind() {
+  loading ??= (async () => {
+    const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
     await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 30 });
     await pagefind.init();
     // Loads the filter data: without it, a search's first response has no filter counts.
     await pagefind.filters();
-  }
-  return pagefind;
+    return pagefind;
+  })();
+  return loading;
 }
 
 /** The search as the URL states it. */

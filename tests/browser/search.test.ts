@@ -182,6 +182,18 @@ describe.runIf(corpusTests)("a site of several hundred corpus articles over thre
     expect(problems).toEqual([]);
   });
 
+  test("should show filter counts for a search typed while Pagefind is still loading", async () => {
+    const { page } = await openPage();
+    // A slow network: the WebAssembly arrives late, so the search below starts before Pagefind is ready.
+    await page.route("**/pagefind/wasm.*", async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await route.continue();
+    });
+    await page.goto(`${site.url}search/`, { waitUntil: "domcontentloaded" });
+    await searchFor(page, "oil");
+    expect(await page.locator(".search-filter-year .count").count()).toBe(3);
+  });
+
   test("should put the newest first by default and offer best match", async () => {
     const { page } = await openPage();
     await page.goto(`${site.url}search/?q=oil`);
