@@ -24,6 +24,31 @@ export interface ParsedArticle {
   readonly permalink?: string;
 }
 
+/** A person named in an article: one canonical name, and the role the text gives them, if any. */
+export interface Person {
+  /** Canonical full name, e.g. `Antony Blinken` (never a title, never a bare surname when the full name was given). */
+  readonly name: string;
+  /** Title or office the article gives them, e.g. `Secretary of State`. */
+  readonly role?: string;
+}
+
+/** The people, places and organisations an article mentions, each by its canonical name, in order of first mention. */
+export interface Entities {
+  readonly people: readonly Person[];
+  /** Countries and cities, e.g. `China`, `United States`, `Moscow`. */
+  readonly places: readonly string[];
+  /** e.g. `European Union`, `NATO`, `OPEC`. */
+  readonly organisations: readonly string[];
+}
+
+/** A direct quotation, with its speaker when the text attributes it. */
+export interface Quote {
+  /** The words inside the quotation marks, without the marks. */
+  readonly text: string;
+  /** Canonical name of the person the text attributes it to; absent when unattributed (never guessed). */
+  readonly speaker?: string;
+}
+
 /** What `enrich` makes of a ParsedArticle: everything a page needs about one story. */
 export interface Article {
   readonly id: string;
@@ -41,6 +66,8 @@ export interface Article {
   readonly url: string;
   /** First 16 hex digits of SHA-256 of the normalised body: equal bodies, equal hashes. */
   readonly hash: string;
+  readonly entities: Entities;
+  readonly quotes: readonly Quote[];
 }
 
 /** Site-wide settings, from the command line. */
@@ -88,17 +115,99 @@ export interface ListPage {
   readonly after?: Link;
   /** The lists inside this one (a year's months, a month's days), with counts. */
   readonly children: readonly (Link & { readonly count: number })[];
+  /** Day pages of the same day and month in other years (home: of the newest article's day). */
+  readonly onThisDay: readonly (Link & { readonly count: number })[];
+}
+
+export type EntityKind = "person" | "place" | "organisation";
+
+/** An entity as an article page shows it: its name, and its page when it has one. */
+export interface EntityRef {
+  readonly name: string;
+  readonly url?: string;
+  readonly role?: string;
 }
 
 /** An article with the links its page shows around it. */
 export interface ArticlePage {
   readonly article: Article;
+  readonly people: readonly EntityRef[];
+  readonly places: readonly EntityRef[];
+  readonly organisations: readonly EntityRef[];
+  /** Up to five other articles sharing its rarer entities, closest in time first among equals. */
+  readonly related: readonly (Link & { readonly date: string })[];
   /** The article just before in date order, and just after. */
   readonly older?: Link;
   readonly newer?: Link;
   readonly year: Link;
   readonly month: Link;
   readonly day: Link;
+}
+
+/** Articles per period, for an entity's timeline. */
+export interface Timeline {
+  /** Every period of the archive, oldest first: months, or years when the archive spans more than ten years. */
+  readonly bars: readonly { readonly key: string; readonly label: string; readonly count: number }[];
+  readonly max: number;
+}
+
+/** A quotation with where it was said. */
+export interface QuoteEntry {
+  readonly text: string;
+  readonly date: string;
+  readonly article: Link;
+}
+
+/** One page of the articles mentioning a person, place or organisation. */
+export interface EntityPage {
+  readonly kind: EntityKind;
+  readonly name: string;
+  readonly url: string;
+  /** The entity's first page, and its feed. */
+  readonly home: string;
+  readonly feed: string;
+  readonly total: number;
+  readonly articles: readonly Article[];
+  readonly pagination: Pagination;
+  /** The index of its kind, e.g. `/people/`. */
+  readonly up: Link;
+  /** Roles the articles give a person, most frequent first. */
+  readonly roles: readonly string[];
+  readonly timeline: Timeline;
+  /** Entities most often named in the same articles. */
+  readonly companions: readonly (Link & { readonly count: number; readonly kind: EntityKind })[];
+  /** A person's newest quotations (first page only), and where all of them are. */
+  readonly quotes: readonly QuoteEntry[];
+  readonly quoteCount: number;
+  readonly quotesUrl?: string;
+}
+
+/** One page of an index of entities or speakers, most articles (or quotes) first. */
+export interface EntityIndexPage {
+  readonly kind: EntityKind | "speaker";
+  readonly url: string;
+  readonly heading: string;
+  readonly total: number;
+  readonly entries: readonly (Link & { readonly count: number })[];
+  readonly pagination: Pagination;
+}
+
+/** One page of a speaker's quotations, newest first. */
+export interface QuotePage {
+  readonly speaker: Link;
+  readonly url: string;
+  readonly total: number;
+  readonly quotes: readonly QuoteEntry[];
+  readonly pagination: Pagination;
+}
+
+/** An Atom feed: the site's, or one entity's. */
+export interface Feed {
+  readonly url: string;
+  readonly title: string;
+  /** The HTML page the feed follows. */
+  readonly alternate: string;
+  readonly articles: readonly Article[];
 }
 
 /** A year with its months and counts, for `/archive/`. */
@@ -133,6 +242,11 @@ export interface Archive {
   readonly years: readonly YearSummary[];
   /** The newest articles, for the feeds. */
   readonly latest: readonly Article[];
+  readonly entityPages: readonly EntityPage[];
+  readonly entityIndexes: readonly EntityIndexPage[];
+  readonly quotePages: readonly QuotePage[];
+  /** The site's Atom feed first, then one per entity page. */
+  readonly feeds: readonly Feed[];
   readonly sitemaps: readonly Sitemap[];
   readonly api: readonly ApiFile[];
 }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from "vitest";
 import type { Article, Site } from "../src/article.ts";
 import { collectArchive } from "../src/collect/index.ts";
+import { mergeSurnames } from "../src/collect/merge-surnames.ts";
 import { paginate } from "../src/collect/paginate.ts";
 import { sitemaps } from "../src/collect/sitemaps.ts";
 import { enrichArticle } from "../src/enrich/index.ts";
@@ -98,7 +99,7 @@ describe("collectArchive", () => {
       data: { articles: 1, years: [{ year: 2022, articles: 1, url: "https://example.org/news/api/2022.json" }] },
     });
     expect(archive.api[1]?.data).toEqual([
-      { id: "a", date: "2022-03-06", title: "One story", url: "https://example.org/news/2022/03/06/one-story/", summary: "One story.", words: 2, source: "a.txt" },
+      { id: "a", date: "2022-03-06", title: "One story", url: "https://example.org/news/2022/03/06/one-story/", summary: "One story.", words: 2, source: "a.txt", people: [], places: [], organisations: [], quotes: [] },
     ]);
   });
 });
@@ -118,5 +119,117 @@ describe("sitemaps", () => {
 
   test("should stay one file up to the limit", () => {
     expect(sitemaps([{ url: "/" }], (url) => url)).toEqual([{ url: "/sitemap.xml", kind: "urlset", entries: [{ url: "/" }] }]);
+  });
+});
+
+describe("entities, quotes, related stories and on this day", () => {
+  const named = (source: string, date: string, people: string[], places: string[], quotes: { text: string; speaker?: string }[] = []): Article => ({
+    ...article(source, date, `Story ${source} about ${[...people, ...places].join(" and ")}.`),
+    entities: { people: people.map((name) => (name === "Wang Yi" ? { name, role: "Foreign Minister" } : { name })), places, organisations: [] },
+    quotes,
+  });
+  const stories = [
+    named("a.txt", "2022-03-06", ["Wang Yi", "Antony Blinken"], ["China", "Russia"], [{ text: "We encourage direct negotiations", speaker: "Wang Yi" }, { text: "no one said this" }]),
+    named("b.txt", "2022-03-07", ["Wang Yi"], ["China"], [{ text: "We hope the fighting will stop", speaker: "Wang Yi" }]),
+    named("c.txt", "2021-03-06", ["Antony Blinken"], ["Russia"]),
+    named("d.txt", "2021-03-06", ["Ned Price"], ["Peru"], [{ text: "A quote by a one-off speaker", speaker: "Ned Price" }]),
+    named("e.txt", "2020-01-01", [], ["Peru"]),
+  ];
+  const { archive } = collectArchive(stories, site, fileOf);
+  const page = (url: string) => archive.entityPages.find((entry) => entry.url === url);
+
+  test("should give every entity of a small archive a page, newest articles first, with roles and companions", () => {
+    expect(archive.entityPages.map((entry) => entry.url).sort()).toEqual(["/people/antony-blinken/", "/people/ned-price/", "/people/wang-yi/", "/places/china/", "/places/peru/", "/places/russia/"]);
+    const wang = page("/people/wang-yi/");
+    expect(wang?.articles.map((story) => story.source)).toEqual(["b.txt", "a.txt"]);
+    expect(wang?.roles).toEqual(["Foreign Minister"]);
+    expect(wang?.companions.map((other) => [other.label, other.count])).toEqual([["China", 2], ["Antony Blinken", 1], ["Russia", 1]]);
+  });
+
+  test("should give a page in a large archive only to entities named twice or quoted", () => {
+    const filler = Array.from({ length: 100 }, (_, i) => named(`f${i}.txt`, "2019-01-01", [], [`Place ${i}`]));
+    const large = collectArchive([...stories, ...filler], site, fileOf).archive;
+    const urls = large.entityPages.map((entry) => entry.url);
+    expect(urls).toContain("/people/wang-yi/");
+    expect(urls).toContain("/people/ned-price/");
+    expect(urls).not.toContain("/places/place-1/");
+    const d = large.articlePages.find((entry) => entry.article.source === "f1.txt");
+    expect(d?.places).toEqual([{ name: "Place 1" }]);
+  });
+
+  test("should list a person's attributed quotes newest first, and leave unattributed ones out", () => {
+    expect(page("/people/wang-yi/")?.quotes.map((quote) => quote.text)).toEqual(["We hope the fighting will stop", "We encourage direct negotiations"]);
+    expect(archive.quotePages.map((entry) => [entry.url, entry.total])).toEqual([
+      ["/quotes/wang-yi/", 2],
+      ["/quotes/ned-price/", 1],
+    ]);
+    const speakers = archive.entityIndexes.find((index) => index.kind === "speaker");
+    expect(speakers?.entries.map((entry) => [entry.label, entry.count])).toEqual([["Wang Yi", 2], ["Ned Price", 1]]);
+  });
+
+  test("should sort each index by article count, then name", () => {
+    const places = archive.entityIndexes.find((index) => index.kind === "place");
+    expect(places?.entries.map((entry) => [entry.label, entry.count])).toEqual([["China", 2], ["Peru", 2], ["Russia", 2]]);
+  });
+
+  test("should link article pages to the entities that have pages, and name the others", () => {
+    const d = archive.articlePages.find((entry) => entry.article.source === "d.txt");
+    expect(d?.people).toEqual([{ name: "Ned Price", url: "/people/ned-price/" }]);
+    const a = archive.articlePages.find((entry) => entry.article.source === "a.txt");
+    expect(a?.people).toEqual([{ name: "Wang Yi", role: "Foreign Minister", url: "/people/wang-yi/" }, { name: "Antony Blinken", url: "/people/antony-blinken/" }]);
+  });
+
+  test("should relate stories sharing entities, nearest in time first, never the story itself", () => {
+    const related = (source: string) => archive.articlePages.find((entry) => entry.article.source === source)?.related.map((link) => link.url);
+    const url = (source: string) => stories.find((story) => story.source === source)?.url;
+    expect(related("a.txt")).toEqual([url("b.txt"), url("c.txt")]);
+    expect(related("a.txt")).not.toContain(url("a.txt"));
+    expect(related("e.txt")).toEqual([url("d.txt")]);
+  });
+
+  test("should link a day to the same day in other years, and the home page to its newest day's", () => {
+    const day = archive.datePages.find((entry) => entry.url === "/2021/03/06/");
+    expect(day?.onThisDay).toEqual([{ url: "/2022/03/06/", label: "March 6, 2022", count: 1 }]);
+    expect(archive.datePages.find((entry) => entry.url === "/2022/03/07/")?.onThisDay).toEqual([]);
+    expect(archive.homePages[0]?.onThisDay).toEqual([]);
+  });
+
+  test("should count articles per month over the whole archive for each timeline", () => {
+    const peru = page("/places/peru/");
+    expect(peru?.timeline.bars).toHaveLength(27);
+    expect(peru?.timeline.bars[0]).toEqual({ key: "2020-01", label: "January 2020", count: 1 });
+    expect(peru?.timeline.max).toBe(1);
+  });
+
+  test("should give each entity a feed and put the site's feed first", () => {
+    expect(archive.feeds.map((feed) => feed.url)).toContain("/places/china/feed.xml");
+    expect(archive.feeds[0]?.url).toBe("/feed.xml");
+    expect(archive.feeds.find((feed) => feed.url === "/places/china/feed.xml")?.articles.map((story) => story.source)).toEqual(["b.txt", "a.txt"]);
+  });
+});
+
+describe("mergeSurnames", () => {
+  const withPeople = (source: string, people: string[], speaker?: string): Article => ({
+    ...article(source, "2022-03-06", `Story ${source}.`),
+    entities: { people: people.map((name) => ({ name })), places: [], organisations: [] },
+    quotes: speaker ? [{ text: "Words said here", speaker }] : [],
+  });
+
+  test("should give a bare surname the one full name the archive uses for it, in entities and quotes", () => {
+    const merged = mergeSurnames([withPeople("a.txt", ["Ronald Reagan"]), withPeople("b.txt", ["Reagan", "Paul Volcker"], "Reagan")]);
+    expect(merged[1]?.entities.people.map((person) => person.name)).toEqual(["Ronald Reagan", "Paul Volcker"]);
+    expect(merged[1]?.quotes[0]?.speaker).toBe("Ronald Reagan");
+  });
+
+  test("should leave an ambiguous surname alone, and keep unchanged articles as they were", () => {
+    const input = [withPeople("a.txt", ["James Baker"]), withPeople("b.txt", ["Howard Baker"]), withPeople("c.txt", ["Baker"])];
+    const merged = mergeSurnames(input);
+    expect(merged[2]?.entities.people.map((person) => person.name)).toEqual(["Baker"]);
+    expect(merged[0]).toBe(input[0]);
+  });
+
+  test("should merge a surname and its full name named in the same article into one person", () => {
+    const merged = mergeSurnames([withPeople("a.txt", ["Reagan", "Ronald Reagan"])]);
+    expect(merged[0]?.entities.people).toEqual([{ name: "Ronald Reagan" }]);
   });
 });

@@ -19,7 +19,19 @@ export function api(articles: readonly Article[], years: readonly YearSummary[],
   };
   const files = years.map((year) => ({
     url: `/api/${year.year}.json`,
-    data: (byYear.get(year.year) ?? []).map(({ id, date, title, url, summary, words, source }) => ({ id, date, title, url: siteUrl(site, url), summary, words, source })),
+    data: (byYear.get(year.year) ?? []).map(({ id, date, title, url, summary, words, source, entities, quotes }) => ({
+      id,
+      date,
+      title,
+      url: siteUrl(site, url),
+      summary,
+      words,
+      source,
+      people: entities.people.map((person) => person.name),
+      places: entities.places,
+      organisations: entities.organisations,
+      quotes: quotes.map((quote) => (quote.speaker === undefined ? { text: quote.text } : { text: quote.text, speaker: quote.speaker })),
+    })),
   }));
   return [index, ...files];
 }

@@ -1,5 +1,6 @@
 import type { Article, Link, ListPage, YearSummary } from "../article.ts";
 import type { DateLabels } from "./labels.ts";
+import { onThisDay } from "./on-this-day.ts";
 import { paginate } from "./paginate.ts";
 
 /** Most articles on one archive page. */
@@ -30,7 +31,10 @@ function groupBy(articles: readonly Article[], length: number, label: (key: stri
 const link = (group: Group | undefined): Link | undefined => (group ? { url: group.url, label: group.label } : undefined);
 
 /** Year, month and day archive pages, paginated, each linked up to its parents and across to its neighbours. */
-export function datePages(articles: readonly Article[], labels: DateLabels): { pages: ListPage[]; years: YearSummary[] } {
+export function datePages(
+  articles: readonly Article[],
+  labels: DateLabels,
+): { pages: ListPage[]; years: YearSummary[]; onThisDay: ReturnType<typeof onThisDay> } {
   const levels = [
     { kind: "year" as const, groups: groupBy(articles, 4, (key) => key) },
     { kind: "month" as const, groups: groupBy(articles, 7, labels.month) },
@@ -47,6 +51,7 @@ export function datePages(articles: readonly Article[], labels: DateLabels): { p
     else childrenOf.set(parent, [entry]);
   }
 
+  const sameDay = onThisDay((levels[2]?.groups ?? []).map((group) => ({ date: group.key, url: group.url, label: group.label, count: group.articles.length })));
   const pages: ListPage[] = [];
   for (const { kind, groups } of levels) {
     for (const [i, group] of groups.entries()) {
@@ -68,6 +73,7 @@ export function datePages(articles: readonly Article[], labels: DateLabels): { p
           pagination: page.pagination,
           up,
           children,
+          onThisDay: kind === "day" ? (sameDay.get(group.key) ?? []) : [],
           ...(before ? { before } : {}),
           ...(after ? { after } : {}),
         });
@@ -80,5 +86,5 @@ export function datePages(articles: readonly Article[], labels: DateLabels): { p
     count: year.articles.length,
     months: childrenOf.get(year.key) ?? [],
   }));
-  return { pages, years };
+  return { pages, years, onThisDay: sameDay };
 }

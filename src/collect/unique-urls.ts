@@ -3,7 +3,7 @@ import { error, type Problem } from "../errors.ts";
 import { comparePaths } from "../compare-paths.ts";
 
 // Paths the site itself writes: no article may take them.
-const reserved = /^\/(?:(?:page|archive|search|api|assets|pagefind|feed|sitemaps)\/.*|\d{4}\/(?:\d{2}\/(?:\d{2}\/)?)?(?:page\/\d+\/)?)$/;
+const reserved = /^\/(?:(?:page|archive|search|api|assets|pagefind|feed|sitemaps|people|places|organisations|quotes)\/.*|\d{4}\/(?:\d{2}\/(?:\d{2}\/)?)?(?:page\/\d+\/)?)$/;
 
 /**
  * Gives every article its own URL. Derived URLs that clash get the article's hash

@@ -1,16 +1,20 @@
 import { createHash } from "node:crypto";
 import type { Article, ParsedArticle } from "../article.ts";
+import { extractEntities } from "./entities/extract-entities.ts";
 import { deriveHeadline } from "./headline.ts";
+import { extractQuotes } from "./quotes/extract-quotes.ts";
 import { deriveSlug } from "./slug.ts";
 import { deriveSummary } from "./summary.ts";
 
 const wordsPerMinute = 230;
 const word = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
 
-/** Derives everything a page needs from a parsed seed: headline, summary, slug, URL, counts, hash. */
+/** Derives everything a page needs from a parsed seed: headline, summary, slug, URL, counts, hash, entities, quotes. */
 export function enrichArticle(parsed: ParsedArticle): Article {
   const title = parsed.title ?? deriveHeadline(parsed.paragraphs);
   const slug = parsed.slug ?? deriveSlug(title, parsed.id);
+  // The date picks a city's country as it was then: Moscow is in the Soviet Union in 1987.
+  const entities = extractEntities(parsed.paragraphs, { date: parsed.date });
   const words = parsed.paragraphs.reduce((sum, paragraph) => sum + (paragraph.match(word)?.length ?? 0), 0);
   return {
     id: parsed.id,
@@ -26,6 +30,8 @@ export function enrichArticle(parsed: ParsedArticle): Article {
     slug,
     url: parsed.permalink ?? `/${parsed.date.replaceAll("-", "/")}/${slug}/`,
     hash: bodyHash(parsed.paragraphs),
+    entities,
+    quotes: extractQuotes(parsed.paragraphs, entities.people),
   };
 }
 

@@ -1,4 +1,4 @@
-import type { ArticlePage, Site } from "../article.ts";
+import type { ArticlePage, EntityRef, Site } from "../article.ts";
 import { siteUrl } from "../collect/index.ts";
 
 /** schema.org NewsArticle for an article page, as JSON safe to put inside `<script>`. */
@@ -14,9 +14,30 @@ export function newsArticleJsonLd(entry: ArticlePage, site: Site): string {
     wordCount: article.words,
     inLanguage: site.lang,
     ...(article.tags.length > 0 ? { keywords: article.tags } : {}),
+    ...entities(entry, site, article.title),
     publisher: { "@type": "Organization", name: site.title },
   };
   return scriptSafeJson(data);
+}
+
+/**
+ * The entities as schema.org things: those the headline names are what the story is `about`, the
+ * rest are `mentions`. Entities with a page carry its URL.
+ */
+function entities(entry: ArticlePage, site: Site, headline: string): { about?: unknown[]; mentions?: unknown[] } {
+  const title = headline.toLowerCase();
+  const about: unknown[] = [];
+  const mentions: unknown[] = [];
+  const add = (type: string, refs: readonly EntityRef[]): void => {
+    for (const ref of refs) {
+      const thing = { "@type": type, name: ref.name, ...(ref.role ? { jobTitle: ref.role } : {}), ...(ref.url ? { url: siteUrl(site, ref.url) } : {}) };
+      (title.includes(ref.name.toLowerCase()) ? about : mentions).push(thing);
+    }
+  };
+  add("Person", entry.people);
+  add("Place", entry.places);
+  add("Organization", entry.organisations);
+  return { ...(about.length > 0 ? { about } : {}), ...(mentions.length > 0 ? { mentions } : {}) };
 }
 
 /** JSON that cannot close a `<script>` element or open an HTML comment. */

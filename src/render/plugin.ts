@@ -4,12 +4,13 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
-import type { Archive, ArticlePage, Site } from "../article.ts";
+import type { Archive, ArticlePage, Site, Timeline } from "../article.ts";
 import { siteUrl } from "../collect/index.ts";
 import { dateLabels, type DateLabels } from "../collect/labels.ts";
 import { newsArticleJsonLd } from "./json-ld.ts";
 import { jsonFeed } from "./json-feed.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./security.ts";
+import { timelineSvg } from "./timeline-svg.ts";
 
 /** How the plugin gets its archive: handed over by `dateline build`, or loaded by the plugin (dev server). */
 export interface PluginOptions {
@@ -81,6 +82,7 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
   });
   eleventyConfig.addFilter("rfc3339", (date: string) => dateToRfc3339(new Date(`${date}T00:00:00Z`)));
   eleventyConfig.addFilter("newsArticleJsonLd", (entry: ArticlePage) => newsArticleJsonLd(entry, site()));
+  eleventyConfig.addFilter("timelineSvg", (timeline: Timeline, name: string) => timelineSvg(timeline, name));
   eleventyConfig.addFilter("jsonFeed", (value: Archive) => jsonFeed(value));
   eleventyConfig.addFilter("json", (value: unknown) => `${JSON.stringify(value, null, 2)}\n`);
   eleventyConfig.addFilter("thousands", (value: number) => value.toLocaleString("en-US"));

@@ -1,0 +1,16 @@
+// English function words: articles, pronouns, auxiliaries, prepositions, conjunctions and determiners.
+const functionWords: ReadonlySet<string> = new Set(
+  (
+    "a an the this that these those it its he him his she her hers they them their theirs we us our you your i me my " +
+    "be is am are was were been being has have had having do does did will would shall should can could may might must " +
+    "of in on at to for from by with into onto upon about above below over under between among through during before after " +
+    "since until against toward towards via per than as like and or but nor so yet if then else when while where which who " +
+    "whom whose what why how there here not no all any both each few more most other some such only own same too very just " +
+    "also said says"
+  ).split(" "),
+);
+
+/** The words of `text` that carry its meaning, lower-cased: `Ford said it will buy GM` → `ford`, `buy`, `gm`. */
+export function contentWords(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu) ?? []).filter((word) => !functionWords.has(word));
+}

@@ -1,0 +1,15 @@
+import { countryChanges } from "./data/places.ts";
+
+/**
+ * The country a place listed under `country` belonged to on `date` (`YYYY-MM-DD`): Moscow is in the Soviet Union
+ * in a 1987 story and in Russia in a 2022 one. Without a date, today's country.
+ */
+export function countryOn(country: string, date: string | undefined): string {
+  if (date === undefined) return countryChanges.find((change) => change.after !== undefined && change.members.includes(country))?.after ?? country;
+  for (const change of countryChanges) {
+    if (!change.members.includes(country)) continue;
+    if (date < change.date && change.before !== undefined) return change.before;
+    if (date >= change.date && change.after !== undefined) return change.after;
+  }
+  return country;
+}

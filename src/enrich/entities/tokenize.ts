@@ -1,0 +1,68 @@
+import { abbreviatedTitles } from "./data/roles.ts";
+import { legalSuffixes } from "./data/words.ts";
+
+/** One word or punctuation mark of a paragraph, with what the extractor needs to know about it. */
+export interface Token {
+  /** As written, without a possessive `'s`; curly apostrophes made straight. */
+  readonly text: string;
+  /** `text` in lower case: the key for every look-up. */
+  readonly lower: string;
+  readonly word: boolean;
+  /** Starts with a capital letter. */
+  readonly capital: boolean;
+  /** Two or more letters, all capitals (an acronym, a ticker, or text in capitals). */
+  readonly upper: boolean;
+  /** First word of a sentence (after any opening quotes or brackets). */
+  readonly sentenceStart: boolean;
+  /** Written with a possessive `'s`, which ends any name. */
+  readonly possessive: boolean;
+}
+
+const pattern = /[\p{L}\p{N}]+(?:(?:['’&/-]|\.(?=\p{L}))[\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+const initials = /^(?:\p{L}\.)+$/u;
+const sentenceEnd = new Set([".", "!", "?", ":", ";"]);
+// Abbreviations whose full stop belongs to the word rather than ending the sentence.
+// Given names written short ("Alex. Brown and Sons", "Chas. P. Young Co") too.
+const keepStop = new Set(["mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "no.", "vs.", "ft.", "mt.", "alex.", "chas.", "wm.", "geo.", "jas.", "thos.", "jos.", "benj.", ...Object.keys(abbreviatedTitles), ...legalSuffixes]);
+
+/**
+ * Splits a paragraph into words and punctuation marks.
+ * @param abbreviations lower-case words written with a final full stop that is part of the word (`calif.`).
+ */
+export function tokenize(paragraph: string, abbreviations: ReadonlySet<string>): Token[] {
+  const tokens: Token[] = [];
+  let start = true;
+  for (const match of paragraph.matchAll(pattern)) {
+    let text = match[0].replaceAll("’", "'");
+    const first = text.charCodeAt(0);
+    const isWord = text.length > 1 || /[\p{L}\p{N}]/u.test(text);
+    if (!isWord) {
+      tokens.push({ text, lower: text, word: false, capital: false, upper: false, sentenceStart: false, possessive: false });
+      if (sentenceEnd.has(text)) start = true;
+      continue;
+    }
+    let ends = false;
+    if (text.endsWith(".")) {
+      const lower = text.toLowerCase();
+      if (!keepStop.has(lower) && !abbreviations.has(lower) && !initials.test(text)) {
+        text = text.slice(0, -1);
+        ends = true;
+      }
+    }
+    const possessive = /'s$/i.test(text) && text.length > 2;
+    if (possessive) text = text.slice(0, -2);
+    const capital = first >= 65 && first <= 90 ? true : first < 128 ? false : text[0] !== text[0]?.toLowerCase();
+    const letters = text.replace(/[^\p{L}]/gu, "");
+    tokens.push({
+      text,
+      lower: text.toLowerCase(),
+      word: true,
+      capital,
+      upper: letters.length >= 2 && letters === letters.toUpperCase(),
+      sentenceStart: start,
+      possessive,
+    });
+    start = ends;
+  }
+  return tokens;
+}

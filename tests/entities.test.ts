@@ -1,0 +1,236 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import fc from "fast-check";
+import { expect, test } from "vitest";
+import type { Entities, Person } from "../src/article.ts";
+import { extractEntities } from "../src/enrich/entities/extract-entities.ts";
+
+const fixtures = path.join(import.meta.dirname, "fixtures", "entities");
+
+interface Expected {
+  readonly about: string;
+  readonly people: readonly Person[];
+  readonly places: readonly string[];
+  readonly organisations: readonly string[];
+  /** What a careful reader finds but the extractor does not, kept visible rather than hidden. */
+  readonly missed?: { readonly people?: readonly string[]; readonly organisations?: readonly string[]; readonly why: string };
+}
+
+const expected = JSON.parse(readFileSync(path.join(fixtures, "expected.json"), "utf8")) as Record<string, Expected>;
+
+/** A seed file's date and paragraphs (the seed format: ` date YYYY-MM-DD ` then paragraphs between blank lines). */
+function readSeed(id: string): { date: string; paragraphs: string[] } {
+  const text = readFileSync(path.join(fixtures, `${id}.txt`), "utf8");
+  const date = /^ ?date (\S+) /.exec(text)?.[1] ?? "";
+  const paragraphs = text
+    .replace(/^ ?date \S+ /, "")
+    .split(/\n\s*\n/)
+    .map((paragraph) => paragraph.trim())
+    .filter((paragraph) => paragraph !== "");
+  return { date, paragraphs };
+}
+
+const extract = (...paragraphs: string[]): Entities => extractEntities(paragraphs);
+
+for (const [id, want] of Object.entries(expected)) {
+  test(`should find the hand-checked entities of ${id}: ${want.about}`, () => {
+    const { date, paragraphs } = readSeed(id);
+    const missedPeople = new Set(want.missed?.people ?? []);
+    const missedOrganisations = new Set(want.missed?.organisations ?? []);
+    expect(extractEntities(paragraphs, { date })).toEqual({
+      people: want.people.filter((person) => !missedPeople.has(person.name)),
+      places: want.places,
+      organisations: want.organisations.filter((name) => !missedOrganisations.has(name)),
+    });
+  });
+}
+
+test("should have at least 20 corpus articles besides the seed in the fixture", () => {
+  expect(Object.keys(expected).filter((id) => !id.startsWith("000_")).length).toBeGreaterThanOrEqual(20);
+});
+
+test("should map demonyms and adjectives to their country", () => {
+  expect(extract("Chinese officials met West German, Soviet and Dutch bankers.").places).toEqual(["China", "West Germany", "Soviet Union", "Netherlands"]);
+});
+
+test("should merge U.S., US, United States and American into United States", () => {
+  expect(extract("U.S. officials said the US and the United States were one. American banks agreed.").places).toEqual(["United States"]);
+});
+
+test("should strip possessives written with curly or straight apostrophes", () => {
+  const found = extract("NATO’s eastward expansion worried Russia's leaders and NATO's critics in Britain’s parliament.");
+  expect(found.organisations).toEqual(["NATO"]);
+  expect(found.places).toEqual(["Russia", "United Kingdom"]);
+});
+
+test("should map a surname or a Chinese family name to the full name used in the same story", () => {
+  const found = extract("Foreign Minister Wang Yi met Secretary of State Antony Blinken.", "Wang told Blinken that talks must go on, Blinken said.");
+  expect(found.people).toEqual([
+    { name: "Wang Yi", role: "Foreign Minister" },
+    { name: "Antony Blinken", role: "Secretary of State" },
+  ]);
+});
+
+test("should keep a title as the role, not as part of the name", () => {
+  expect(extract("Treasury Secretary James Baker said the dollar was stable.").people).toEqual([{ name: "James Baker", role: "Treasury Secretary" }]);
+  expect(extract("The talks were led by President Reagan.").people).toEqual([{ name: "Reagan", role: "President" }]);
+});
+
+test("should take a role from an apposition before or after the name", () => {
+  expect(extract("It was one of the demands of the Russian president, Vladimir Putin.").people).toEqual([{ name: "Vladimir Putin", role: "president" }]);
+  expect(extract("Nigel Lawson, Britain's Chancellor of the Exchequer, said so.").people).toEqual([{ name: "Nigel Lawson", role: "Chancellor of the Exchequer" }]);
+});
+
+test("should not read ministries, departments, newspapers or companies as people", () => {
+  const found = extract("A Chinese Foreign Ministry statement, the State Department, the newspaper El Mundo and Standard Oil Co disagreed.");
+  expect(found.people).toEqual([]);
+  expect(found.organisations).toEqual(["Chinese Foreign Ministry", "State Department", "El Mundo", "Standard Oil"]);
+});
+
+test("should drop legal suffixes and match a company's short name to it", () => {
+  expect(extract("Texaco Inc said it would appeal. Texaco said the ruling was wrong.").organisations).toEqual(["Texaco"]);
+});
+
+test("should read an acronym as the organisation the story spelt out", () => {
+  expect(extract("The U.S. International Trade Commission ruled on Monday. The ITC said imports hurt producers.").organisations).toEqual(["International Trade Commission"]);
+  expect(extract("The ITC suspended tin trading.").organisations).toEqual(["International Tin Council"]);
+});
+
+test("should place a city in the country it belonged to on the story's date", () => {
+  expect(extractEntities(["Talks were held in Moscow."], { date: "1987-03-06" }).places).toEqual(["Moscow", "Soviet Union"]);
+  expect(extractEntities(["Talks were held in Moscow."], { date: "2022-03-06" }).places).toEqual(["Moscow", "Russia"]);
+  expect(extractEntities(["Talks were held in Bonn."], { date: "1987-03-06" }).places).toEqual(["Bonn", "West Germany"]);
+});
+
+test("should read combining forms before a hyphen as countries", () => {
+  expect(extract("The Sino-Soviet border and the Russo-Ukrainian crisis.").places).toEqual(["China", "Soviet Union", "Russia", "Ukraine"]);
+});
+
+test("should find known names in text written all in capitals, and no people", () => {
+  expect(extract("OPEC OIL MINISTERS MET IN VIENNA WITH SHEIKH AHMED ZAKI YAMANI")).toEqual({ people: [], places: ["Vienna", "Austria"], organisations: ["OPEC"] });
+});
+
+test("should not read the word us as the United States in text written in small letters", () => {
+  expect(extract("the usda said hog prices for us 1-3 rose.")).toEqual({ people: [], places: ["United States"], organisations: ["Agriculture Department"] });
+  expect(extract("let us hope prices rise.").places).toEqual([]);
+});
+
+test("should place a story naming no place but US dollar amounts in the United States, and only then", () => {
+  expect(extract("Shr 23 cts vs 18 cts", "Net 1.2 mln vs 900,000").places).toEqual(["United States"]);
+  expect(extract("Japanese exports rose 10 mln dlrs.").places).toEqual(["Japan"]);
+  expect(extract("Profits rose sharply.").places).toEqual([]);
+});
+
+test("should not read regions as places or as names", () => {
+  expect(extract("Latin American and Eastern Europe debtors met Middle East lenders.")).toEqual({ people: [], places: [], organisations: [] });
+});
+
+test("should never throw on hostile text, and give trimmed, non-empty, unique names", () => {
+  const text = fc.oneof(
+    fc.string(),
+    fc.array(fc.constantFrom("U.S.", "Mr", "President", "of", "the", "Wang", "Yi", "Inc", "<", ">", "’s", ",", ".", "NATO", "de", "and", "-", "Bank", "\u00e9", "\n\n"), { maxLength: 30 }).map((words) => words.join(" ")),
+  );
+  fc.assert(
+    fc.property(fc.array(text, { maxLength: 5 }), (paragraphs) => {
+      const found = extractEntities(paragraphs);
+      const names = [...found.people.map((person) => person.name), ...found.places, ...found.organisations];
+      for (const name of names) expect(name === name.trim() && name !== "").toBe(true);
+      expect(new Set(found.places).size).toBe(found.places.length);
+      expect(new Set(found.organisations).size).toBe(found.organisations.length);
+      expect(new Set(found.people.map((person) => person.name)).size).toBe(found.people.length);
+    }),
+    { numRuns: 300 },
+  );
+});
+
+test("should never read a Reuters ticker in angle brackets as an organisation", () => {
+  expect(extract("Ford Motor Co <F> and Chrysler Corp <C> sold more cars than General Motors Corp <GM>.").organisations).toEqual(["Ford Motor", "Chrysler", "General Motors"]);
+  expect(extract("Swedish Match <SMBS ST> and Volkswagen AG <VOWG.F> rose, as did <Aerospatiale> and <BASF AG>.").organisations).toEqual(["Volkswagen", "Aerospatiale", "BASF"]);
+});
+
+test("should join the comma form of partnership names and never keep a partner's name alone", () => {
+  expect(extract("Lead managers were Goldman, Sachs and Co, Kidder, Peabody and Co and Smith Barney, Harris Upham and Co.")).toEqual({
+    people: [],
+    places: [],
+    organisations: ["Goldman Sachs", "Kidder Peabody", "Smith Barney"],
+  });
+  expect(extract("Ryan, Beck and Co and Peat, Marwick, Mitchell and Co advised Cargill, Inc.").organisations).toEqual(["Ryan Beck", "Peat Marwick Mitchell", "Cargill"]);
+});
+
+test("should keep apart firms and places listed with commas before a partnership", () => {
+  expect(extract("Salomon Brothers Inc, Goldman, Sachs and Co and Merrill Lynch Capital Markets underwrote it. In Tokyo, Nomura and Co said so.")).toEqual({
+    people: [],
+    places: ["Tokyo", "Japan"],
+    organisations: ["Salomon Brothers", "Goldman Sachs", "Merrill Lynch", "Nomura"],
+  });
+});
+
+test("should continue a name over its particles, Arabic articles included", () => {
+  expect(extract("Sheikh Ali al-Khalifa al-Sabah, Kuwait's oil minister, said output would fall.", "Sheikh Ali said so.")).toEqual({
+    people: [{ name: "Ali al-Khalifa al-Sabah", role: "Sheikh" }],
+    places: ["Kuwait"],
+    organisations: [],
+  });
+  expect(extract("President Daniel arap Moi met Eduardo de los Angeles. De los Angeles said so.").people).toEqual([
+    { name: "Daniel arap Moi", role: "President" },
+    { name: "Eduardo de los Angeles" },
+  ]);
+});
+
+test("should read a name before a legal form, a bracketed qualifier or a word for a firm as an organisation, never a person", () => {
+  expect(extract("Sun Hung Kai (Holdings) Ltd said profits rose.", "Sun Hung Kai said it would pay a dividend.")).toEqual({ people: [], places: [], organisations: ["Sun Hung Kai"] });
+  expect(extract("The Sun Hung Kai group of companies agreed.")).toEqual({ people: [], places: [], organisations: ["Sun Hung Kai"] });
+  expect(extract("A spokesman for brokers Jack Hargreaves said so.")).toEqual({ people: [], places: [], organisations: ["Jack Hargreaves"] });
+});
+
+test("should keep an investor's group with the investor rather than make it a firm", () => {
+  expect(extract("Investor Asher Edelman said the Edelman group would bid.")).toEqual({ people: [{ name: "Asher Edelman", role: "Investor" }], places: [], organisations: [] });
+});
+
+test("should not read single capitalised common words or firms' roles as people", () => {
+  expect(extract("The notice appeared in the Official Bulletin (BALO), the official Tanjug news agency said. Tanjug added that the U.S. Currency, dealers said, fell.")).toEqual({
+    people: [],
+    places: ["United States"],
+    organisations: ["Tanjug"],
+  });
+  expect(extract("It was priced at par, said lead manager Pierson. Outside the House, Energy Minister Marcel Masse said so.").people).toEqual([{ name: "Marcel Masse", role: "Energy Minister" }]);
+  expect(extract("Robbin Johnson, vice president of Cargill, testified.").people).toEqual([{ name: "Robbin Johnson", role: "vice president of Cargill" }]);
+});
+
+test("should read a known name through a possessive inside it", () => {
+  expect(extract("Moody's Investors Service Inc said the National People's Congress met.")).toEqual({
+    people: [],
+    places: ["China"],
+    organisations: ["Moody's", "National People's Congress"],
+  });
+  expect(extract("Senate Finance Committee Chairman Lloyd Bentsen said so. Lloyd's said so too.")).toEqual({
+    people: [{ name: "Lloyd Bentsen", role: "Senate Finance Committee Chairman" }],
+    places: [],
+    organisations: ["Lloyd's of London"],
+  });
+});
+
+test("should split a body's name from the title and the person that follow it", () => {
+  expect(extract("House Ways and Means Committee Chairman Dan Rostenkowski and Speaker of the House Jim Wright agreed.")).toEqual({
+    people: [
+      { name: "Dan Rostenkowski", role: "House Ways and Means Committee Chairman" },
+      { name: "Jim Wright", role: "Speaker of the House" },
+    ],
+    places: [],
+    organisations: ["House Ways and Means Committee"],
+  });
+});
+
+test("should not make firms of a subsidiary's generic words, a bare country and head, or a sentence's first word", () => {
+  expect(extract("Swiss Bank Corporation International Ltd and Bond Corp Holdings Ltd said First Union Corp would pay.").organisations).toEqual(["Swiss Bank Corporation", "Bond", "First Union"]);
+  expect(extract("U.S. Bank officials said so.")).toEqual({ people: [], places: ["United States"], organisations: [] });
+});
+
+test("should keep a one-word place inside a person's name between a given name and a surname", () => {
+  expect(extract("Deputy Energy Minister Fernando Santos Alvite said so.")).toEqual({ people: [{ name: "Fernando Santos Alvite", role: "Deputy Energy Minister" }], places: [], organisations: [] });
+});
+
+test("should not take a title across a sentence boundary or read a party and state tag as a person", () => {
+  expect(extract("Who decides is the president. Everything else is speculation, he said.").people).toEqual([]);
+  expect(extract("U.S. Rep. Dan Glickman, D-Kan., chairman of the House Agriculture subcommittee on wheat, said so.").people).toEqual([{ name: "Dan Glickman", role: "Representative" }]);
+});
