@@ -9,6 +9,8 @@ export interface Measured {
   readonly cpu: number;
   /** Peak of the summed resident memory of the whole process tree, sampled every 100 ms, in MiB. */
   readonly peakMiB: number;
+  /** Peak resident memory of any one process, by command name (`node`, `pagefind_extended`…), in MiB. */
+  readonly processMiB: Readonly<Record<string, number>>;
   readonly stderr: string;
 }
 
@@ -20,19 +22,20 @@ async function childCpu(): Promise<number> {
   return (Number(fields[13]) + Number(fields[14])) / ticks;
 }
 
-async function treeRss(pid: number): Promise<number> {
-  let total = 0;
+/** Resident memory of each process in the tree under `pid`, in KiB, with its command name. */
+async function treeRss(pid: number): Promise<{ name: string; kib: number }[]> {
+  const found: { name: string; kib: number }[] = [];
   const stack = [pid];
   while (stack.length > 0) {
     const current = stack.pop() as number;
     const status = await readFile(`/proc/${current}/status`, "utf8").catch(() => "");
-    total += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    found.push({ name: /^Name:\s+(.*)$/m.exec(status)?.[1] ?? "?", kib: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) });
     for (const task of await readdir(`/proc/${current}/task`).catch(() => [] as string[])) {
       const children = await readFile(`/proc/${current}/task/${task}/children`, "utf8").catch(() => "");
       for (const child of children.split(" ").filter(Boolean)) stack.push(Number(child));
     }
   }
-  return total / 1024;
+  return found;
 }
 
 /** Runs a command to completion, measuring wall and CPU time and the peak memory of its process tree. */
@@ -43,14 +46,19 @@ export async function measure(command: string, args: readonly string[], cwd: str
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => (stderr += chunk.toString()));
   let peak = 0;
+  const processMiB: Record<string, number> = {};
   const sampler = setInterval(() => {
-    if (child.pid !== undefined) void treeRss(child.pid).then((rss) => (peak = Math.max(peak, rss)));
+    if (child.pid === undefined) return;
+    void treeRss(child.pid).then((processes) => {
+      peak = Math.max(peak, processes.reduce((sum, { kib }) => sum + kib, 0) / 1024);
+      for (const { name, kib } of processes) processMiB[name] = Math.max(processMiB[name] ?? 0, kib / 1024);
+    });
   }, 100);
   const code = await new Promise<number>((resolve) => child.on("close", (status) => resolve(status ?? 1)));
   clearInterval(sampler);
   const wall = (performance.now() - started) / 1000;
   if (code !== 0) throw new Error(`${command} ${args.join(" ")} exited ${code}:\n${stderr.slice(-2000)}`);
-  return { wall, cpu: (await childCpu()) - cpuBefore, peakMiB: peak, stderr };
+  return { wall, cpu: (await childCpu()) - cpuBefore, peakMiB: peak, processMiB, stderr };
 }
 
 /** Files and bytes below a folder. */

@@ -1,11 +1,16 @@
-import { readdir } from "node:fs/promises";
+import { mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Site } from "./article.ts";
+import { cacheFile } from "./cache/cache-file.ts";
+import { codeVersion } from "./cache/code-version.ts";
+import { PageCache } from "./cache/page-cache.ts";
+import { templateDependencies } from "./cache/template-dependencies.ts";
 import { SeedsError, type Problem } from "./errors.ts";
 import { hasErrors, loadArchive } from "./load-archive.ts";
 import { plural } from "./plural.ts";
 import { discardStaging, publishSite, stageSite } from "./publish/index.ts";
 import { renderSite } from "./render/index.ts";
+import { templatesDir } from "./render/render-site.ts";
 import { indexSite } from "./search/index.ts";
 
 /** What `dateline build` needs to know. */
@@ -17,6 +22,13 @@ export interface BuildOptions {
   readonly skipInvalid: boolean;
   /** Told about each stage as it ends, and about problems as soon as they are known. */
   readonly report?: Reporter;
+  /**
+   * The build cache's folder (the CLI uses `.cache/dateline/` of the current folder): unchanged seeds are not
+   * parsed again, unchanged pages not rendered again. Without one, everything is built from scratch.
+   */
+  readonly cacheDir?: string;
+  /** Take nothing from the cache (a cold build), but fill it for the next build. */
+  readonly fresh?: boolean;
 }
 
 /** Receives a build's progress. */
@@ -24,6 +36,8 @@ export interface Reporter {
   problems(problems: readonly Problem[]): void;
   stage(name: string, detail: string, seconds: number): void;
   page?(outputPath: string): void;
+  /** Something worth knowing that is not a problem of the seeds, e.g. a cache that could not be used. */
+  note?(message: string): void;
 }
 
 /** What a finished build did. */
@@ -35,6 +49,10 @@ export interface BuildSummary {
   /** HTML pages written, and every file (feeds, API, search index, assets…). */
   readonly pages: number;
   readonly files: number;
+  /** Seeds taken from the cache; files Eleventy rendered, and page files taken from the last build. */
+  readonly cached: number;
+  readonly rendered: number;
+  readonly reused: number;
   readonly seconds: number;
 }
 
@@ -47,24 +65,56 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const { report } = options;
   const staging = await stageSite(options.out, options.seeds);
-  const loaded = await loadArchive(options.seeds, options.site);
+  const { cacheDir, fresh = false } = options;
+  const loaded = await loadArchive(options.seeds, options.site, cacheDir === undefined ? {} : { cacheDir, fresh });
   report?.problems(loaded.problems);
-  report?.stage("parse", plural(loaded.seeds, "seed"), loaded.timings.parse);
-  report?.stage("enrich", plural(loaded.seeds - loaded.skipped, "article"), loaded.timings.enrich);
+  if (loaded.cacheNote !== undefined) report?.note?.(loaded.cacheNote);
+  const parsed = loaded.seeds - loaded.cached;
+  const threads = loaded.threads > 0 ? ` in ${loaded.threads + 1} threads` : "";
+  report?.stage("parse", `${plural(loaded.seeds, "seed")}${loaded.cached > 0 ? `, ${parsed.toLocaleString("en-US")} parsed, ${loaded.cached.toLocaleString("en-US")} cached` : ""}${threads}`, loaded.timings.parse);
+  // Each seed is enriched as soon as it is parsed: enrich's seconds are part of parse's, summed over the threads.
+  report?.stage("enrich", `${plural(loaded.seeds - loaded.skipped, "article")}${loaded.threads > 0 ? ", during parse" : ""}`, loaded.timings.enrich);
   report?.stage("collect", `${plural(loaded.archive.articles.length, "article")}, ${plural(loaded.duplicates, "duplicate")}`, loaded.timings.collect);
   if (hasErrors(loaded.problems) && !options.skipInvalid) throw new SeedsError(loaded.problems);
 
   try {
     const renderStart = performance.now();
-    const rendered = await renderSite(loaded.archive, staging.dir, report?.page ? { onPage: report.page } : {});
-    report?.stage("render", plural(rendered.pages, "file"), (performance.now() - renderStart) / 1000);
+    // Made here rather than by Eleventy's first write, so stages running beside the render can write into it.
+    await mkdir(staging.dir, { recursive: true });
+    const dependencies = await templateDependencies(templatesDir);
+    const cache =
+      cacheDir === undefined
+        ? undefined
+        : await PageCache.plan(loaded.archive, {
+            manifest: cacheFile(cacheDir, "pages", staging.outDir),
+            outDir: staging.outDir,
+            dependencies,
+            code: await codeVersion(),
+            fresh,
+            articleKeys: loaded.articleKeys,
+          });
+    if (cache?.discarded !== undefined) report?.note?.(`page cache ignored: ${cache.discarded}`);
+    const rendered = await renderSite(loaded.archive, staging.dir, {
+      pageArrays: [...dependencies.pageArrays.keys()],
+      ...(cache ? { select: cache.render } : {}),
+      ...(report?.page ? { onPage: report.page } : {}),
+      onRun: async (run) => {
+        if (run.first) await cache?.link(staging.dir, run.files);
+      },
+    });
+    await cache?.record(staging.dir);
+    const unsaved = await loaded.cacheSaved;
+    if (unsaved !== undefined) report?.note?.(unsaved);
+    const reused = cache?.reused ?? 0;
+    report?.stage("render", `${plural(rendered.pages, "file")}${reused > 0 ? `, ${reused.toLocaleString("en-US")} reused` : ""}`, (performance.now() - renderStart) / 1000);
     const indexStart = performance.now();
-    const articleUrls = loaded.archive.articles.map((article) => article.url);
-    const indexed = await indexSite(staging.dir, options.site, articleUrls);
+    const indexed = await indexSite(staging.dir, options.site, loaded.archive.articles, { previous: staging.outDir });
     report?.stage("index", `${plural(indexed.searchable, "article")} searchable in ${plural(indexed.pages, "page")}`, (performance.now() - indexStart) / 1000);
     const { pages, files } = await countFiles(staging.dir);
     const publishStart = performance.now();
-    await publishSite(staging);
+    await publishSite(staging, cacheDir === undefined ? undefined : path.join(cacheDir, "trash"));
+    // The manifest describes the published output, so it is written only once that is in place.
+    await cache?.save().catch((cause: unknown) => report?.note?.(`page cache not saved: ${cause instanceof Error ? cause.message : String(cause)}`));
     report?.stage("publish", path.relative(process.cwd(), staging.outDir) || ".", (performance.now() - publishStart) / 1000);
     return {
       seeds: loaded.seeds,
@@ -73,6 +123,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       skipped: loaded.skipped,
       pages,
       files,
+      cached: loaded.cached,
+      rendered: rendered.pages,
+      reused,
       seconds: (performance.now() - started) / 1000,
     };
   } catch (cause) {

@@ -44,6 +44,12 @@ describe("usage", () => {
     expect((await dateline(["check", "--seeds", goodSeeds, "--out", "x"])).code).toBe(2);
   });
 
+  test("should refuse --no-cache for check, which reads no cache", async () => {
+    const run = await dateline(["check", "--seeds", goodSeeds, "--no-cache"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split("\n")[0]).toBe("dateline: --no-cache is an option of build, not check");
+  });
+
   test("should print help and version with exit 0", async () => {
     const help = await dateline(["--help"]);
     expect(help.code).toBe(0);
@@ -136,5 +142,20 @@ describe("build", () => {
     expect((await dateline(["build", "--seeds", goodSeeds, "--out", out, "--quiet"])).code).toBe(0);
     expect(await siblings(out)).toEqual([]);
     expect(await hashTree(out)).toEqual(before);
+  });
+});
+
+describe("the build cache", () => {
+  test("should live in .cache/dateline/ of the current folder, and be left unused by --no-cache", async () => {
+    const project = await tempDir("project");
+    const first = await dateline(["build", "--seeds", goodSeeds, "--out", "site"], project);
+    expect(first.code).toBe(0);
+    const names = await readdir(path.join(project, ".cache", "dateline"));
+    expect(names.map((name) => name.replace(/-[0-9a-f]{16}\./, "-<folder>."))).toEqual(["pages-<folder>.json", "records-<folder>.ndjson"]);
+    const warm = await dateline(["build", "--seeds", goodSeeds, "--out", "site"], project);
+    expect(warm.stderr).toMatch(/^parse +8 seeds, 0 parsed, 8 cached\b/m);
+    const cold = await dateline(["build", "--seeds", goodSeeds, "--out", "site", "--no-cache"], project);
+    expect(cold.stderr).toMatch(/^parse +8 seeds +[\d.]+ s$/m);
+    expect(cold.stderr).not.toMatch(/reused/);
   });
 });

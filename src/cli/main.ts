@@ -1,6 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Reporter } from "../build-site.ts";
+import { cacheDir } from "../cache/cache-file.ts";
 import { SeedsError, UsageError, type Problem } from "../errors.ts";
 import { hasErrors, loadArchive } from "../load-archive.ts";
 import { packageRoot } from "../package-root.ts";
@@ -33,7 +34,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         const reporter = command.quiet ? quietReporter : progress(process.stderr);
         // Loaded only for a build: Eleventy and Pagefind take most of a second to import.
         const { buildSite } = await import("../build-site.ts");
-        const summary = await buildSite({ ...command, report: reporter });
+        const summary = await buildSite({ ...command, report: reporter, cacheDir: cacheDir(process.cwd()) });
         const out = path.relative(process.cwd(), path.resolve(command.out)) || ".";
         process.stdout.write(
           `Built ${plural(summary.articles, "article")} from ${plural(summary.seeds, "seed")} ` +
@@ -57,7 +58,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
 }
 
-const quietReporter: Reporter = { problems: (problems) => printProblems(problems), stage: () => undefined };
+const quietReporter: Reporter = { problems: (problems) => printProblems(problems), stage: () => undefined, note: () => undefined };
 
 function count(problems: readonly Problem[]): { errors: number; warnings: number } {
   const errors = problems.filter((problem) => problem.severity === "error").length;

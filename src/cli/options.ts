@@ -7,7 +7,7 @@ import { UsageError } from "../errors.ts";
 export type Command =
   | { readonly name: "help" | "version" }
   | { readonly name: "check"; readonly seeds: string; readonly site: Site }
-  | { readonly name: "build"; readonly seeds: string; readonly out: string; readonly site: Site; readonly skipInvalid: boolean; readonly quiet: boolean };
+  | { readonly name: "build"; readonly seeds: string; readonly out: string; readonly site: Site; readonly skipInvalid: boolean; readonly quiet: boolean; readonly fresh: boolean };
 
 const flags = {
   seeds: { type: "string" },
@@ -18,11 +18,12 @@ const flags = {
   lang: { type: "string" },
   "skip-invalid": { type: "boolean" },
   quiet: { type: "boolean" },
+  "no-cache": { type: "boolean" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
 
-const buildOnly = ["out", "base-url", "path-prefix", "title", "lang", "skip-invalid", "quiet"] as const;
+const buildOnly = ["out", "base-url", "path-prefix", "title", "lang", "skip-invalid", "quiet", "no-cache"] as const;
 
 /** Reads `argv` (without node and script) into a Command, or throws a UsageError saying what is wrong. */
 export async function parseCommand(argv: readonly string[]): Promise<Command> {
@@ -52,7 +53,7 @@ export async function parseCommand(argv: readonly string[]): Promise<Command> {
   }
   const out = values.out ?? "_site";
   if (out.trim() === "") throw new UsageError("--out needs a folder");
-  return { name, seeds, out, site, skipInvalid: values["skip-invalid"] ?? false, quiet: values.quiet ?? false };
+  return { name, seeds, out, site, skipInvalid: values["skip-invalid"] ?? false, quiet: values.quiet ?? false, fresh: values["no-cache"] ?? false };
 }
 
 function readSite(values: { "base-url"?: string; "path-prefix"?: string; title?: string; lang?: string }): Site {

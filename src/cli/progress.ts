@@ -20,6 +20,10 @@ export function progress(stream: NodeJS.WriteStream): Reporter {
       if (live) stream.write("\r\u001b[K");
       stream.write(`${name.padEnd(8)} ${detail.padEnd(40)} ${seconds.toFixed(2).padStart(7)} s\n`);
     },
+    note(message) {
+      if (live) stream.write("\r\u001b[K");
+      stream.write(`${"note".padEnd(8)} ${message}\n`);
+    },
     ...(live
       ? {
           page() {

@@ -1,7 +1,7 @@
 /** The help text, shown by `--help` and after a usage error. */
 export const usage = `Usage:
   dateline build [--seeds DIR] [--out DIR] [--base-url URL] [--path-prefix /PREFIX/]
-                 [--title TEXT] [--lang TAG] [--skip-invalid] [--quiet]
+                 [--title TEXT] [--lang TAG] [--skip-invalid] [--no-cache] [--quiet]
   dateline check [--seeds DIR]
 
 Commands:
@@ -17,6 +17,8 @@ Options:
   --title TEXT          the site's name (default Dateline)
   --lang TAG            the articles' language, a BCP 47 tag (default en)
   --skip-invalid        build the good seeds and leave out the ones with errors
+  --no-cache            build everything from scratch, ignoring what .cache/dateline/ holds
+                        from earlier builds (it is filled again for the next one)
   --quiet               print only problems and the summary line
   -h, --help            show this help
   -v, --version         show the version

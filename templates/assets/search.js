@@ -15,22 +15,38 @@ const pageSize = 10;
 const lang = document.documentElement.lang || "en";
 const dayFormat = new Intl.DateTimeFormat(lang, { dateStyle: "long", timeZone: "UTC" });
 const monthFormat = new Intl.DateTimeFormat(lang, { month: "long", year: "numeric", timeZone: "UTC" });
-const filterNames = { year: "Year", month: "Month" };
+const filterNames = { year: "Year", month: "Month", person: "People", place: "Places", organisation: "Organisations" };
+// Dates list every value, newest first; entities list the most frequent few, as an archive names thousands.
+const byDate = new Set(["year", "month"]);
+const topEntities = 8;
 
 let loading;
 let latest = 0;
 let shown = [];
-let pending = [];
+// The results of the search on screen not yet shown, and for date order the shards still to search.
+let cursor = { pending: [], shards: [] };
 
-/** Pagefind, ready to search: one shared promise, so a search typed while it loads waits for all of it. */
+/**
+ * Pagefind, ready to search: one shared promise, so a search typed while it loads waits for all of it.
+ * The index comes in shards (`pagefind/shards.json`, newest first): the newest is Pagefind's main
+ * bundle, the others are merged into it, each tagged with a `shard` filter of its own id.
+ */
 function loadPagefind() {
   loading ??= (async () => {
-    const pagefind = await import(new URL("pagefind/pagefind.js", siteRoot).href);
-    await pagefind.options({ baseUrl: siteRoot.pathname, excerptLength: 30 });
+    const [pagefind, manifest] = await Promise.all([
+      import(new URL("pagefind/pagefind.js", siteRoot).href),
+      // Revalidated on every visit: it names the shards of the index deployed now.
+      fetch(new URL("pagefind/shards.json", siteRoot), { cache: "no-cache" }).then((response) => response.json()),
+    ]);
+    const [main, ...others] = manifest.shards;
+    // A shard's files never change under its id, so its entry file may be cached by that id.
+    const shared = { baseUrl: siteRoot.pathname, excerptLength: 30 };
+    await pagefind.options({ ...shared, mergeFilter: { shard: main.id }, metaCacheTag: main.id });
     await pagefind.init();
+    await Promise.all(others.map((shard) => pagefind.mergeIndex(new URL(`pagefind/${shard.path}`, siteRoot).pathname, { ...shared, mergeFilter: { shard: shard.id }, metaCacheTag: shard.id })));
     // Loads the filter data: without it, a search's first response has no filter counts.
     await pagefind.filters();
-    return pagefind;
+    return { pagefind, shards: manifest.shards };
   })();
   return loading;
 }
@@ -41,8 +57,7 @@ function readState() {
   return {
     q: (params.get("q") ?? "").trim(),
     sort: params.get("sort") === "relevance" ? "relevance" : "date",
-    year: params.getAll("year"),
-    month: params.getAll("month"),
+    ...Object.fromEntries(Object.keys(filterNames).map((key) => [key, params.getAll(key)])),
   };
 }
 
@@ -61,8 +76,7 @@ function formState() {
   return {
     q: String(data.get("q") ?? "").trim(),
     sort: data.get("sort") === "relevance" ? "relevance" : "date",
-    year: data.getAll("year").map(String),
-    month: data.getAll("month").map(String),
+    ...Object.fromEntries(Object.keys(filterNames).map((key) => [key, data.getAll(key).map(String)])),
   };
 }
 
@@ -75,17 +89,19 @@ function label(key, value) {
 function renderFilters(counts, state) {
   filtersBox.replaceChildren();
   for (const [key, name] of Object.entries(filterNames)) {
-    const values = Object.entries(counts[key] ?? {})
-      .filter(([value, count]) => count > 0 || state[key].includes(value))
-      .sort(([a], [b]) => (a < b ? 1 : -1));
+    const shown = Object.entries(counts[key] ?? {}).filter(([value, count]) => count > 0 || state[key].includes(value));
+    const values = byDate.has(key)
+      ? shown.sort(([a], [b]) => (a < b ? 1 : -1))
+      : shown.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).filter(([value], i) => i < topEntities || state[key].includes(value));
     if (values.length === 0) continue;
     const fieldset = document.createElement("fieldset");
     fieldset.className = `search-filter search-filter-${key}`;
     const legend = document.createElement("legend");
     legend.textContent = name;
     fieldset.append(legend);
-    for (const [value, count] of values) {
-      const id = `filter-${key}-${value}`;
+    for (const [i, [value, count]] of values.entries()) {
+      // Names hold spaces, which ids may not.
+      const id = `filter-${key}-${i}`;
       const box = document.createElement("input");
       Object.assign(box, { type: "checkbox", name: key, value, id, checked: state[key].includes(value) });
       const text = document.createElement("label");
@@ -109,9 +125,20 @@ function say(message) {
   status.textContent = message;
 }
 
+/** The cursor's next `count` results: in date order they come shard by shard, newest shard first. */
+async function nextResults(from, count) {
+  while (from.pending.length < count && from.shards.length > 0) {
+    const shard = from.shards.shift();
+    const response = await from.api.search(from.q, { ...from.options, filters: { ...from.options.filters, shard: shard.id } });
+    if (response !== null) from.pending.push(...response.results);
+  }
+  return from.pending.splice(0, count);
+}
+
 async function renderMore() {
-  const next = pending.splice(0, pageSize);
-  const data = await Promise.all(next.map((result) => result.data()));
+  const from = cursor;
+  const data = await Promise.all((await nextResults(from, pageSize)).map((result) => result.data()));
+  if (from !== cursor) return;
   for (const result of data) {
     const item = document.createElement("li");
     item.className = "story-item search-result";
@@ -139,7 +166,7 @@ async function renderMore() {
     list.append(item);
     shown.push(link);
   }
-  more.hidden = pending.length === 0;
+  more.hidden = cursor.pending.length === 0 && cursor.shards.length === 0;
   // A User Timing mark, so the search bench can read the time to the first result.
   if (data.length > 0 && performance.getEntriesByName("first-result").length === 0) performance.mark("first-result");
 }
@@ -149,24 +176,32 @@ async function search(state) {
   const filters = {};
   for (const key of Object.keys(filterNames)) if (state[key].length > 0) filters[key] = { any: state[key] };
   const hasFilters = Object.keys(filters).length > 0;
-  const api = await loadPagefind();
+  const { pagefind: api, shards } = await loadPagefind();
   if (!state.q && !hasFilters) {
     const counts = await api.filters();
     if (run !== latest) return;
     list.replaceChildren();
     shown = [];
-    pending = [];
+    cursor = { pending: [], shards: [] };
     more.hidden = true;
     renderFilters(counts, state);
     say("");
     return;
   }
   say("Searching…");
-  const response = await api.search(state.q || null, { filters, ...(state.sort === "date" ? { sort: { date: "desc" } } : {}) });
+  const q = state.q || null;
+  const options = { filters, ...(state.sort === "date" ? { sort: { date: "desc" } } : {}) };
+  // One search over every shard gives the total and the filter counts, and the order for best match.
+  const response = await api.search(q, options);
   if (run !== latest || response === null) return;
   list.replaceChildren();
   shown = [];
-  pending = [...response.results];
+  const perShard = response.filters.shard ?? {};
+  const matching = shards.filter((shard) => (perShard[shard.id] ?? 0) > 0);
+  // Pagefind merges shards by each one's own sort position, which does not compare across shards;
+  // but shards are date ranges, newest first, so date order is shard after shard.
+  const byShard = state.sort === "date" && matching.length > 1;
+  cursor = byShard ? { pending: [], shards: matching, api, q, options } : { pending: [...response.results], shards: [] };
   renderFilters(response.filters, state);
   const total = response.results.length;
   const subject = state.q ? ` for “${state.q}”` : "";

@@ -1,0 +1,57 @@
+import { createHash } from "node:crypto";
+import type { Archive, Article } from "../article.ts";
+import type { TemplateDependencies } from "./template-dependencies.ts";
+
+/** The records of an Archive array, as the cache sees them. */
+export function pageRecords(archive: Archive, name: string): readonly unknown[] {
+  const value = (archive as unknown as Record<string, unknown>)[name];
+  return Array.isArray(value) ? value : [];
+}
+
+/** The URL a page record is rendered at: its `url`, or for an ArticlePage its article's. */
+export function pageUrl(record: unknown): string | undefined {
+  const { url, article } = record as { url?: unknown; article?: { url?: unknown } };
+  const found = url ?? article?.url;
+  return typeof found === "string" ? found : undefined;
+}
+
+/** The file a page URL is written to, relative to the output folder, as Eleventy names it. */
+export function outputFile(url: string): string {
+  return (url.endsWith("/") ? `${url}index.html` : url).replace(/^\/+/, "");
+}
+
+/**
+ * A fingerprint of every page of each page array: a hash of its own record, the Archive values its templates
+ * show on every page, the site options, the templates and Dateline's code. Equal fingerprints, equal files.
+ * Arrays whose templates show the whole Archive get none: their pages are always rendered.
+ */
+export function pageFingerprints(archive: Archive, dependencies: TemplateDependencies, code: string, articleKeys: ReadonlyMap<Article, string> = new Map()): Map<string, readonly string[]> {
+  // Articles appear in many records (lists, feeds); each stands in by a hash of itself, or by its seed's key
+  // when it is exactly what that seed gives (the code version is part of every fingerprint).
+  const digests = new Map<object, string>();
+  for (const article of archive.articles) digests.set(article, articleKeys.get(article) ?? `#${hash(JSON.stringify(article))}`);
+  const json = (value: unknown): string =>
+    JSON.stringify(value, (_key, inner: unknown) => (typeof inner === "object" && inner !== null ? (digests.get(inner) ?? inner) : inner)) ?? "undefined";
+
+  const base = hash(`${code}\0${dependencies.hash}\0${json(archive.site)}`);
+  const fingerprints = new Map<string, readonly string[]>();
+  for (const [name, shown] of dependencies.pageArrays) {
+    if (shown.includes("*")) continue;
+    const shared = hash(`${base}\0${name}\0${shown.map((reference) => `${reference}=${json(valueOf(archive, reference))}`).join("\0")}`);
+    fingerprints.set(
+      name,
+      pageRecords(archive, name).map((record) => hash(`${shared}\0${json(record)}`)),
+    );
+  }
+  return fingerprints;
+}
+
+function valueOf(archive: Archive, reference: string): unknown {
+  const [, name = "", length, index] = /^(\w+)(?:\.(length)|\[(\d+)\])?$/.exec(reference) ?? [];
+  const value = (archive as unknown as Record<string, unknown>)[name] as { length?: unknown; [index: number]: unknown } | undefined;
+  return length !== undefined ? value?.length : index !== undefined ? value?.[Number(index)] : value;
+}
+
+function hash(text: string): string {
+  return createHash("sha256").update(text).digest("base64url");
+}

@@ -1,0 +1,157 @@
+import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Site } from "../article.ts";
+import { bundleFiles } from "./bundle-files.ts";
+import { fingerprintShard, type IndexSettings } from "./fingerprint-shard.ts";
+import { indexShard } from "./index-shard.ts";
+import { defaultShardSize, planShards, type ShardArticle } from "./plan-shards.ts";
+import { reuseShard } from "./reuse-shard.ts";
+import { folderCounts, shardSources } from "./shard-sources.ts";
+import { shardsFolder, writeShardRecord } from "./shard-record.ts";
+
+/** How to index. */
+export interface IndexOptions {
+  /** The published site this build replaces: shards whose pages have not changed are copied from it. */
+  readonly previous?: string;
+  /** Articles per shard (tests use small ones); defaults to `DATELINE_SEARCH_SHARD_SIZE`, then 2,000. */
+  readonly shardSize?: number;
+}
+
+/** What indexing the built site did. */
+export interface IndexSummary {
+  /** HTML pages Pagefind read in this build: the articles of the shards it indexed. */
+  readonly pages: number;
+  /** Pages in the index: only those with `data-pagefind-body`, the articles. */
+  readonly searchable: number;
+  readonly shards: number;
+  /** Shards copied from the previous site instead of indexed again. */
+  readonly reused: number;
+}
+
+/** One shard as `pagefind/shards.json` lists it for the search page, newest first. */
+export interface ShardEntry {
+  /** First 16 hex digits of the shard's fingerprint. */
+  readonly id: string;
+  /** Its bundle folder inside `pagefind/`: `""` for the newest, the main bundle, else `shards/<id>/`. */
+  readonly path: string;
+  readonly from: string;
+  readonly to: string;
+  readonly articles: number;
+}
+
+// Word positions per index chunk (see `indexShard`): measured at 10,000 articles in 5 shards, a typed
+// query fetched 22–65 KB with 2,500 against 57–261 KB with Pagefind's default of 20,000.
+const indexChunkSize = 2500;
+
+/** Indexes shards as their pages are rendered, one Pagefind process at a time, beside the render. */
+export interface SearchIndexer {
+  /** Says these article pages are written: a shard starts indexing once all of its pages are. */
+  written(urls: Iterable<string>): void;
+  /** Says the render is done: indexes what is left, then writes `pagefind/shards.json`. */
+  finish(): Promise<IndexSummary>;
+}
+
+/**
+ * Starts the search index of the site being rendered into `dir`: one Pagefind bundle in
+ * `<dir>/pagefind/` per shard of consecutive articles (see `planShards`), each indexed by a
+ * Pagefind process of its own so memory stays bounded, or copied from `options.previous` when its
+ * pages have not changed. The newest shard is the main bundle at `pagefind/` (with `pagefind.js`);
+ * the others sit in `pagefind/shards/<id>/` (files that never change under that name, so hosts may
+ * cache them for good), and `pagefind/shards.json` lists them all for the search page.
+ * Shards are indexed as `written` completes them, so indexing can overlap the render.
+ */
+export function startIndexing(dir: string, site: Site, articles: readonly ShardArticle[], options: IndexOptions = {}): SearchIndexer {
+  const plans = planShards(articles, options.shardSize ?? shardSizeFromEnvironment() ?? defaultShardSize);
+  // An empty archive still gets an (empty) bundle, so the search page loads and finds nothing.
+  if (plans.length === 0) plans.push({ articles: [], from: "", to: "" });
+  const bundle = path.join(dir, "pagefind");
+  const previous = options.previous === undefined ? undefined : path.join(options.previous, "pagefind");
+  const siteFolders = folderCounts(articles);
+  const waiting = plans.map((plan) => new Set(plan.articles.map((article) => article.url)));
+  const shardOf = new Map(plans.flatMap((plan, i) => plan.articles.map((article) => [article.url, i] as const)));
+  const entries: ShardEntry[] = new Array(plans.length);
+  const done = { pages: 0, reused: 0, searchable: 0 };
+
+  // Two chains of work, each one step at a time, so that reading and hashing the next shard's pages
+  // overlaps Pagefind (or copying) on this one: fingerprints, then placing each bundle. A failure
+  // skips the rest and is thrown by `finish`; meanwhile it must not go unhandled.
+  let fingerprints: Promise<unknown> = Promise.resolve();
+  let placing: Promise<void> = Promise.resolve();
+  const after = <T>(chain: Promise<unknown>, step: () => Promise<T>): Promise<T> => {
+    const next = chain.then(step);
+    next.catch(() => undefined);
+    return next;
+  };
+  // One language for the whole archive: Pagefind would otherwise split pages by `<html lang>` region.
+  const settings = after(fingerprints, async (): Promise<IndexSettings> => ({ pagefindVersion: await pagefindVersion(), forceLanguage: site.lang.split("-")[0] ?? "en", indexChunkSize }));
+  fingerprints = settings;
+  placing = after(placing, async () => {
+    await rm(bundle, { recursive: true, force: true });
+    await mkdir(bundle);
+  });
+  const start = (i: number): void => {
+    const plan = plans[i]!;
+    const fingerprint = after(fingerprints, async () => fingerprintShard(dir, plan, await settings));
+    fingerprints = fingerprint;
+    placing = after(placing, async () => {
+      const main = i === 0;
+      const id = (await fingerprint).slice(0, 16);
+      const folder = path.join(bundle, shardsFolder, id);
+      let files = previous === undefined ? undefined : await reuseShard(previous, id, await fingerprint, folder, main);
+      if (files !== undefined) done.reused++;
+      else {
+        done.pages += await indexShard(dir, shardSources(plan.articles, siteFolders), folder, await settings, main);
+        files = await bundleFiles(folder);
+      }
+      await writeShardRecord(folder, await fingerprint, plan.articles.length, files, main);
+      done.searchable += await pageCount(folder);
+      entries[i] = { id, path: main ? "" : `${shardsFolder}/${id}/`, from: plan.from, to: plan.to, articles: plan.articles.length };
+    });
+  };
+  const written = (urls: Iterable<string>): void => {
+    for (const url of urls) {
+      const i = shardOf.get(url);
+      if (i === undefined || !waiting[i]!.delete(url)) continue;
+      if (waiting[i]!.size === 0) start(i);
+    }
+  };
+  waiting.forEach((pages, i) => {
+    if (pages.size === 0) start(i);
+  });
+
+  return {
+    written,
+    async finish() {
+      written(shardOf.keys());
+      await placing;
+      // The main bundle moves up to `pagefind/`, where `pagefind.js` looks for its index.
+      const main = path.join(bundle, shardsFolder, entries[0]!.id);
+      for (const name of await readdir(main)) await rename(path.join(main, name), path.join(bundle, name));
+      await rmdir(main);
+      if (entries.length === 1) await rmdir(path.join(bundle, shardsFolder));
+      await writeFile(path.join(bundle, "shards.json"), `${JSON.stringify({ shards: entries })}\n`);
+      return { ...done, shards: entries.length };
+    },
+  };
+}
+
+async function pageCount(folder: string): Promise<number> {
+  const entry = JSON.parse(await readFile(path.join(folder, "pagefind-entry.json"), "utf8")) as { languages: Record<string, { page_count: number }> };
+  return Object.values(entry.languages).reduce((sum, language) => sum + language.page_count, 0);
+}
+
+async function pagefindVersion(): Promise<string> {
+  // The package's exports hide package.json, so it is read beside the resolved entry point.
+  const entry = fileURLToPath(import.meta.resolve("pagefind"));
+  return (JSON.parse(await readFile(path.join(path.dirname(entry), "..", "package.json"), "utf8")) as { version: string }).version;
+}
+
+/** `DATELINE_SEARCH_SHARD_SIZE`: articles per shard, for tests that need a multi-shard index from a small site. */
+function shardSizeFromEnvironment(): number | undefined {
+  const value = process.env["DATELINE_SEARCH_SHARD_SIZE"];
+  if (value === undefined || value === "") return undefined;
+  const size = Number(value);
+  if (!Number.isInteger(size) || size < 2) throw new Error(`DATELINE_SEARCH_SHARD_SIZE must be a whole number of at least 2, not "${value}"`);
+  return size;
+}

@@ -1,0 +1,278 @@
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, describe, expect, test } from "vitest";
+import { RecordCache } from "../src/cache/record-cache.ts";
+import { templateDependencies } from "../src/cache/template-dependencies.ts";
+import { loadArchive } from "../src/load-archive.ts";
+import { renderSite } from "../src/render/render-site.ts";
+import { dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
+
+afterAll(removeTempDirs);
+
+const fixture = path.join(root, "tests", "fixtures", "site");
+const site = { title: "Dateline", lang: "en", pathPrefix: "/" };
+
+const articlePage = /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/;
+
+/** The first article page of a built site. */
+async function anArticle(siteDir: string): Promise<string> {
+  return Object.keys(await hashTree(siteDir)).find((file) => articlePage.test(file)) ?? "no article page";
+}
+
+/** What a build printed about its cache: seeds parsed and cached, files rendered and reused. */
+interface Counts {
+  readonly parsed: number;
+  readonly cached: number;
+  readonly rendered: number;
+  readonly reused: number;
+}
+
+function counts(stderr: string): Counts {
+  const parse = /^parse +([\d,]+) seeds?(?:, ([\d,]+) parsed, ([\d,]+) cached)?/m.exec(stderr);
+  const render = /^render +([\d,]+) files?(?:, ([\d,]+) reused)?/m.exec(stderr);
+  const number = (text: string | undefined): number => Number((text ?? "0").replaceAll(",", ""));
+  if (!parse || !render) throw new Error(`No parse or render line in:\n${stderr}`);
+  return {
+    parsed: parse[2] === undefined ? number(parse[1]) : number(parse[2]),
+    cached: number(parse[3]),
+    rendered: number(render[1]),
+    reused: number(render[2]),
+  };
+}
+
+/** A project folder (its own `.cache/`) with a copy of the fixture seeds, built once. */
+async function project(): Promise<{ dir: string; seeds: string; build: (...flags: string[]) => Promise<Counts> }> {
+  const dir = await tempDir("cache");
+  const seeds = path.join(dir, "seeds");
+  await cp(fixture, seeds, { recursive: true });
+  const build = async (...flags: string[]): Promise<Counts> => {
+    const run = await dateline(["build", "--seeds", "seeds", "--out", "site", ...flags], dir);
+    expect(run.stderr).not.toContain("Internal error");
+    expect(run.code).toBe(0);
+    return counts(run.stderr);
+  };
+  return { dir, seeds, build };
+}
+
+/** The site a cold build (a fresh project, no cache) makes of the same seeds. */
+async function coldSite(seeds: string, ...flags: string[]): Promise<Record<string, string>> {
+  const dir = await tempDir("cold");
+  await cp(seeds, path.join(dir, "seeds"), { recursive: true });
+  const run = await dateline(["build", "--seeds", "seeds", "--out", "site", "--quiet", ...flags], dir);
+  expect(run.code).toBe(0);
+  return hashTree(path.join(dir, "site"));
+}
+
+describe("a warm build", () => {
+  test("should parse and render nothing again when nothing changed, and write the same site", async () => {
+    const { dir, seeds, build } = await project();
+    const cold = await build();
+    const before = await hashTree(path.join(dir, "site"));
+    const warm = await build();
+    expect(warm.parsed).toBe(0);
+    expect(warm.cached).toBe(cold.parsed);
+    // Only the pages outside the page arrays (404, robots.txt, feeds…) are rendered every time.
+    expect(warm.rendered + warm.reused).toBe(cold.rendered);
+    expect(warm.reused).toBeGreaterThan(warm.rendered);
+    expect(await hashTree(path.join(dir, "site"))).toEqual(before);
+    expect(before).toEqual(await coldSite(seeds));
+  });
+
+  test("should be byte-identical to a cold build after a seed changed", async () => {
+    const { dir, seeds, build } = await project();
+    const cold = await build();
+    const file = path.join(seeds, "003_chinese.txt");
+    await writeFile(file, (await readFile(file, "utf8")).replace("\n", " A sentence added later.\n"));
+    const warm = await build();
+    expect(warm.parsed).toBe(1);
+    expect(warm.cached).toBe(cold.parsed - 1);
+    expect(warm.reused).toBeGreaterThan(0);
+    expect(warm.rendered).toBeLessThan(cold.rendered);
+    expect(await hashTree(path.join(dir, "site"))).toEqual(await coldSite(seeds));
+  });
+
+  test("should be byte-identical to a cold build after a seed was added, and after one was deleted", async () => {
+    const { dir, seeds, build } = await project();
+    const cold = await build();
+    await writeFile(path.join(seeds, "020_added.txt"), " date 2022-03-07 Talks resumed in Geneva on Monday. Both sides sent new delegations.\n");
+    const added = await build();
+    expect(added.parsed).toBe(1);
+    expect(added.cached).toBe(cold.parsed);
+    expect(await hashTree(path.join(dir, "site"))).toEqual(await coldSite(seeds));
+
+    const articlePages = async (): Promise<number> => Object.keys(await hashTree(path.join(dir, "site"))).filter((file) => articlePage.test(file)).length;
+    const before = await articlePages();
+    await rm(path.join(seeds, "003_chinese.txt"));
+    const deleted = await build();
+    expect(deleted.parsed).toBe(0);
+    expect(await hashTree(path.join(dir, "site"))).toEqual(await coldSite(seeds));
+    expect(await articlePages()).toBe(before - 1);
+  });
+
+  test("should render again a page whose file was edited or deleted by hand", async () => {
+    const { dir, seeds, build } = await project();
+    await build();
+    const edited = path.join(dir, "site", await anArticle(path.join(dir, "site")));
+    // The same size: told apart by its modification time.
+    await writeFile(edited, (await readFile(edited, "utf8")).replace("<h1", "<h2"));
+    await rm(path.join(dir, "site", "2022", "index.html"));
+    const warm = await build();
+    expect(warm.reused).toBeGreaterThan(0);
+    const files = await hashTree(path.join(dir, "site"));
+    expect(files).toEqual(await coldSite(seeds));
+    expect(await readFile(edited, "utf8")).toContain("<h1");
+  });
+
+  test("should leave the last build's files as they were while it links them", async () => {
+    const { dir, build } = await project();
+    await build();
+    const page = path.join(dir, "site", await anArticle(path.join(dir, "site")));
+    const before = await stat(page);
+    await build();
+    const after = await stat(page);
+    // The same file, linked into the new build, not rewritten.
+    expect([after.ino, after.mtimeMs, after.size]).toEqual([before.ino, before.mtimeMs, before.size]);
+  });
+
+  test("should render every page again when a site option changes", async () => {
+    const { dir, seeds, build } = await project();
+    const cold = await build();
+    const retitled = await build("--title", "The Wire");
+    expect(retitled).toEqual({ parsed: 0, cached: cold.parsed, rendered: cold.rendered, reused: 0 });
+    expect(await hashTree(path.join(dir, "site"))).toEqual(await coldSite(seeds, "--title", "The Wire"));
+  });
+
+  test("should build everything again with --no-cache, and the same site", async () => {
+    const { dir, seeds, build } = await project();
+    const cold = await build();
+    const fresh = await build("--no-cache");
+    expect(fresh).toEqual(cold);
+    expect(await hashTree(path.join(dir, "site"))).toEqual(await coldSite(seeds));
+  });
+});
+
+describe("a damaged cache", () => {
+  async function cacheFiles(dir: string): Promise<{ records: string; pages: string }> {
+    const cache = path.join(dir, ".cache", "dateline");
+    const names = await readdir(cache);
+    const find = (prefix: string): string => path.join(cache, names.find((name) => name.startsWith(prefix)) ?? `${prefix}-missing`);
+    return { records: find("records-"), pages: find("pages-") };
+  }
+
+  test("should be ignored, with a note, when a cache file is truncated or has a changed byte", async () => {
+    const { dir, seeds, build } = await project();
+    const cold = await build();
+    const { records, pages } = await cacheFiles(dir);
+    const bytes = await readFile(records);
+    await writeFile(records, bytes.subarray(0, bytes.length - 100));
+    const manifest = await readFile(pages);
+    manifest[40] = manifest[40] === 0x30 ? 0x31 : 0x30;
+    await writeFile(pages, manifest);
+
+    const run = await dateline(["build", "--seeds", "seeds", "--out", "site"], dir);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toMatch(/^note +record cache ignored: no checksum at the end \(truncated\?\)$/m);
+    expect(run.stderr).toMatch(/^note +page cache ignored: checksum mismatch \(damaged\?\)$/m);
+    expect(counts(run.stderr)).toEqual({ parsed: cold.parsed, cached: 0, rendered: cold.rendered, reused: 0 });
+    expect(await hashTree(path.join(dir, "site"))).toEqual(await coldSite(seeds));
+  });
+
+  test("should detect a changed byte in the records, however valid the JSON stays", async () => {
+    const dir = await tempDir("records");
+    const file = path.join(dir, "records.ndjson");
+    const cache = await RecordCache.open(file, "v1");
+    cache.set("a".repeat(64), JSON.stringify({ problems: [] }));
+    await cache.save();
+    const bytes = await readFile(file);
+    const at = bytes.indexOf("[]");
+    bytes[at] = "{".charCodeAt(0);
+    bytes[at + 1] = "}".charCodeAt(0);
+    await writeFile(file, bytes);
+    const reopened = await RecordCache.open(file, "v1");
+    expect([reopened.size, reopened.discarded]).toEqual([0, "checksum mismatch (damaged?)"]);
+  });
+
+  test("should ignore the records of another Dateline version", async () => {
+    const dir = await tempDir("records");
+    const file = path.join(dir, "records.ndjson");
+    const cache = await RecordCache.open(file, "v1");
+    cache.set("b".repeat(64), JSON.stringify({ problems: [] }));
+    await cache.save();
+    expect((await RecordCache.open(file, "v1")).size).toBe(1);
+    expect((await RecordCache.open(file, "v2")).discarded).toBe("another format or Dateline version");
+  });
+});
+
+describe("template dependencies", () => {
+  async function templates(files: Record<string, string>): Promise<string> {
+    const dir = await tempDir("templates");
+    for (const [name, text] of Object.entries(files)) {
+      await mkdir(path.dirname(path.join(dir, name)), { recursive: true });
+      await writeFile(path.join(dir, name), text);
+    }
+    return dir;
+  }
+
+  test("should find each page array with the Archive values its template, layout and includes show", async () => {
+    const dir = await templates({
+      "story.njk": '---js\nconst pagination = { data: "archive.storyPages", size: 1, alias: "entry" };\n---\n{% include "pages/story.njk" %}',
+      "_includes/pages/story.njk": '{% extends "layouts/base.njk" %}{% block main %}{{ entry.title }} of {{ archive.articles[0].date }}{% endblock %}',
+      "_includes/layouts/base.njk": '<a href="/archive/">{{ archive.site.title }}</a> {{ archive.articles.length | thousands }} {{ (archive.years | last).year }}',
+      "feed.njk": "---\npermalink: /feed.xml\n---\n{% for article in archive.latest %}{{ article.title }}{% endfor %}",
+      "list.njk": '---js\nconst pagination = { data: "archive.listPages", size: 1, alias: "listing" };\n---\n{{ listing.url }}{% set all = archive %}',
+      "shown.njk": '---js\nconst pagination = { data: "archive.shownPages", size: 1, alias: "listing" };\n---\n{{ listing.url }}',
+      "count.njk": "---\npermalink: /count/\n---\n{{ archive.shownPages.length }}",
+    });
+    const { pageArrays } = await templateDependencies(dir);
+    expect(Object.fromEntries(pageArrays)).toEqual({
+      storyPages: ["articles.length", "articles[0]", "site", "years"],
+      listPages: ["*"],
+    });
+  });
+
+  test("should hash every template file, so any edit changes every page's fingerprint", async () => {
+    const dir = await templates({ "a.njk": "one", "_includes/b.njk": "two" });
+    const before = (await templateDependencies(dir)).hash;
+    await writeFile(path.join(dir, "_includes", "b.njk"), "three");
+    expect((await templateDependencies(dir)).hash).not.toBe(before);
+  });
+
+  test("should render every page array of Dateline's own templates in slices, one record a page", async () => {
+    const dir = path.join(root, "templates");
+    const paginated = new Set<string>();
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith(".njk")) continue;
+      const name = /data:\s*["']archive\.(\w+)["']/.exec(await readFile(path.join(dir, entry.name), "utf8"))?.[1];
+      if (name !== undefined) paginated.add(name);
+    }
+    const { pageArrays } = await templateDependencies(dir);
+    // A page array mentioned by another template, or shown with the whole Archive, would be rendered whole every time.
+    expect([...pageArrays.keys()].sort()).toEqual([...paginated].sort());
+    expect([...pageArrays].filter(([, shown]) => shown.includes("*"))).toEqual([]);
+  });
+});
+
+describe("loading in worker threads", () => {
+  test("should give the same archive and problems as loading in one thread", async () => {
+    const alone = await loadArchive(fixture, site, { threads: 0 });
+    const threaded = await loadArchive(fixture, site, { threads: 2 });
+    expect(threaded.threads).toBe(2);
+    expect(threaded.archive).toEqual(alone.archive);
+    expect(threaded.problems).toEqual(alone.problems);
+  });
+});
+
+describe("rendering in slices", () => {
+  test("should write the same files in many Eleventy runs as in one", async () => {
+    const { archive } = await loadArchive(fixture, site, { threads: 0 });
+    const dir = await tempDir("slices");
+    const whole = await renderSite(archive, path.join(dir, "whole"));
+    const runs: number[] = [];
+    const sliced = await renderSite(archive, path.join(dir, "sliced"), { sliceSize: 3, onRun: (run) => void runs.push(run.urls.length) });
+    expect(whole.runs).toBe(1);
+    expect(sliced.runs).toBe(Math.ceil(runs.reduce((sum, count) => sum + count, 0) / 3));
+    expect(runs.every((count) => count === 3 || count === runs.at(-1))).toBe(true);
+    expect(sliced.pages).toBe(whole.pages);
+    expect(await hashTree(path.join(dir, "sliced"))).toEqual(await hashTree(path.join(dir, "whole")));
+  });
+});

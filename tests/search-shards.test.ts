@@ -1,0 +1,167 @@
+import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { planShards, type ShardArticle, type ShardPlan } from "../src/search/index.ts";
+import { folderCounts, shardSources } from "../src/search/shard-sources.ts";
+import { dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
+
+afterAll(removeTempDirs);
+
+/** A deterministic stream of numbers in [0, 1), so the same archive comes out every run. */
+function numbers(seed: number): () => number {
+  let state = seed;
+  return () => (state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+}
+
+/** `count` articles spread over 400 days of 1987–1988, with unique URLs. */
+function archive(count: number, random = numbers(42), first = 0): ShardArticle[] {
+  return Array.from({ length: count }, (_, i) => {
+    const day = new Date(Date.UTC(1987, 0, 1) + Math.floor(random() * 400) * 86_400_000).toISOString().slice(0, 10);
+    return { url: `/${day.replaceAll("-", "/")}/story-${first + i}/`, date: day };
+  });
+}
+
+const urlsOf = (shard: ShardPlan): string => shard.articles.map((article) => article.url).join(" ");
+
+describe("planning shards", () => {
+  const articles = archive(5000);
+  const shards = planShards(articles, 200);
+
+  test("should split the archive into runs of consecutive articles, newest first, at least half and at most one and a half times the shard size", () => {
+    const ordered = shards.flatMap((shard) => shard.articles.map((article) => article.date));
+    expect(ordered).toHaveLength(5000);
+    expect(ordered).toEqual([...ordered].sort().reverse());
+    expect(shards.length).toBeGreaterThanOrEqual(5000 / 300);
+    expect(shards.length).toBeLessThan(5000 / 100);
+    for (const shard of shards) {
+      expect(shard.articles.length).toBeGreaterThanOrEqual(100);
+      expect(shard.articles.length).toBeLessThanOrEqual(300);
+      expect([shard.from, shard.to]).toEqual([shard.articles.at(-1)?.date, shard.articles[0]?.date]);
+    }
+  });
+
+  test("should plan the same shards whatever order the articles come in", () => {
+    const shuffled = [...articles].sort((a, b) => (a.url.length % 7) - (b.url.length % 7) || (a.url < b.url ? 1 : -1));
+    expect(planShards(shuffled, 200).map(urlsOf)).toEqual(shards.map(urlsOf));
+  });
+
+  test("should keep an archive smaller than the shard size in one shard", () => {
+    expect(planShards(archive(199), 200)).toHaveLength(1);
+    expect(planShards([], 200)).toEqual([]);
+  });
+
+  test("should change only the shard an article joins or leaves, seldom a neighbour, never the rest", () => {
+    const before = new Set(shards.map(urlsOf));
+    const random = numbers(7);
+    const changes: number[] = [];
+    for (let i = 0; i < 50; i++) {
+      const added = planShards([...articles, ...archive(1, random, 10_000 + i)], 200);
+      const gone = Math.floor(random() * articles.length);
+      const removed = planShards(articles.filter((_, index) => index !== gone), 200);
+      for (const after of [added, removed]) {
+        const kept = new Set(after.map(urlsOf));
+        // Shards that are gone, and shards that are new: those are indexed again.
+        changes.push(Math.max(shards.filter((shard) => !kept.has(urlsOf(shard))).length, after.filter((shard) => !before.has(urlsOf(shard))).length));
+      }
+    }
+    expect(Math.max(...changes)).toBeLessThanOrEqual(3);
+    expect(changes.filter((count) => count === 1).length).toBeGreaterThanOrEqual(95);
+  });
+});
+
+describe("finding a shard's pages", () => {
+  const article = (url: string): ShardArticle => ({ url, date: "1987-03-05" });
+  const site = ["/1987/03/05/a/", "/1987/03/05/b/", "/1987/03/06/c/", "/1987/03/06/d/", "/1987/03/06/über/", "/1987/04/01/e/", "/1987/04/02/f/", "/1988/01/01/g/", "/special/report/"].map(article);
+
+  test("should glob the year, month and day folders a shard holds whole, name the slugs of the others, and hand over the rest", () => {
+    const shard = site.filter((entry) => entry.url !== "/1987/03/06/d/");
+    expect(shardSources(shard, folderCounts(site))).toEqual({
+      globs: ["1987/03/05/*/index.html", "1987/04/[0-9][0-9]/*/index.html", "1988/[0-9][0-9]/[0-9][0-9]/*/index.html", "1987/03/06/c/index.html"],
+      urls: ["/1987/03/06/über/", "/special/report/"],
+    });
+  });
+
+  test("should glob a day's slugs together when the shard holds part of the day", () => {
+    expect(shardSources(site.slice(2, 4), folderCounts(site)).globs).toEqual(["1987/03/06/{c,d}/index.html"]);
+  });
+});
+
+describe("a site built with its search index in shards", () => {
+  const fixture = path.join(root, "tests", "fixtures", "site");
+  let seeds: string;
+  let out: string;
+  let cold: Record<string, string>;
+
+  /** Builds `seeds` into `to` with shards of two articles; returns how many pages Pagefind read. */
+  async function build(to: string): Promise<number> {
+    process.env["DATELINE_SEARCH_SHARD_SIZE"] = "2";
+    const run = await dateline(["build", "--seeds", seeds, "--out", to]).finally(() => delete process.env["DATELINE_SEARCH_SHARD_SIZE"]);
+    expect(run.stderr).not.toContain("Internal error");
+    expect(run.code).toBe(0);
+    const line = /^index +7 articles searchable in (\d+) pages?/m.exec(run.stderr);
+    expect(line, run.stderr).not.toBeNull();
+    return Number(line?.[1]);
+  }
+
+  const readJson = async (file: string): Promise<unknown> => JSON.parse(await readFile(path.join(out, "pagefind", file), "utf8"));
+
+  beforeAll(async () => {
+    const dir = await tempDir("shards");
+    seeds = path.join(dir, "seeds");
+    out = path.join(dir, "site");
+    await cp(fixture, seeds, { recursive: true });
+    expect(await build(out)).toBe(7);
+    cold = await hashTree(out);
+  });
+
+  test("should write the newest shard as Pagefind's main bundle and the others beside it, all listed in shards.json", async () => {
+    const { shards } = (await readJson("shards.json")) as { shards: { id: string; path: string; articles: number }[] };
+    expect(shards.length).toBeGreaterThan(1);
+    expect(shards.map((shard) => shard.path)).toEqual(["", ...shards.slice(1).map((shard) => `shards/${shard.id}/`)]);
+    expect(shards.reduce((sum, shard) => sum + shard.articles, 0)).toBe(7);
+    const files = Object.keys(cold);
+    expect(files).toContain("pagefind/pagefind.js");
+    for (const shard of shards) {
+      const entry = (await readJson(`${shard.path}pagefind-entry.json`)) as { languages: Record<string, { page_count: number }> };
+      expect(entry.languages["en"]?.page_count).toBe(shard.articles);
+      expect(((await readJson(`${shard.path}shard.json`)) as { fingerprint: string }).fingerprint.slice(0, 16)).toBe(shard.id);
+    }
+    // The runtime and Pagefind's own UI are nowhere but in the main bundle (and the UI not even there).
+    expect(files.filter((file) => /^pagefind\/.*\.(js|css|pagefind)$/.test(file))).toEqual([
+      "pagefind/pagefind-worker.js",
+      "pagefind/pagefind.js",
+      "pagefind/wasm.en.pagefind",
+      "pagefind/wasm.unknown.pagefind",
+    ]);
+  });
+
+  test("should copy every shard from the site it replaces when nothing changed", async () => {
+    expect(await build(out)).toBe(0);
+    expect(await hashTree(out)).toEqual(cold);
+  });
+
+  test("should index again only the shard of a changed article, and write what a cold build writes", async () => {
+    const { shards } = (await readJson("shards.json")) as { shards: { from: string; to: string; articles: number }[] };
+    const shard = shards.find((candidate) => candidate.from <= "2021-12-31" && "2021-12-31" <= candidate.to);
+    const yearEnd = path.join(seeds, "2021", "010_year-end.txt");
+    await writeFile(yearEnd, (await readFile(yearEnd, "utf8")).replace("a calmer 2022", "a quieter 2022"));
+    expect(await build(out)).toBe(shard?.articles);
+    const again = path.join(await tempDir("shards-cold"), "site");
+    expect(await build(again)).toBe(7);
+    expect(await hashTree(out)).toEqual(await hashTree(again));
+  });
+
+  test("should index again a shard whose bundle in the previous site lost a file or was edited", async () => {
+    const { shards } = (await readJson("shards.json")) as { shards: { id: string; path: string; articles: number }[] };
+    const [, second, third] = shards;
+    const fragments = path.join(out, "pagefind", second!.path, "fragment");
+    await rm(path.join(fragments, (await readdir(fragments))[0]!));
+    const entry = path.join(out, "pagefind", third!.path, "pagefind-entry.json");
+    await writeFile(entry, `${await readFile(entry, "utf8")} `);
+    expect(await build(out)).toBe(second!.articles + third!.articles);
+    const after = await hashTree(out);
+    const again = path.join(await tempDir("shards-cold"), "site");
+    await build(again);
+    expect(after).toEqual(await hashTree(again));
+  });
+});
