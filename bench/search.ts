@@ -171,6 +171,8 @@ async function measureQueries(dir: string): Promise<Row[]> {
         const warm = await browser.newContext();
         const typing = await warm.newPage();
         await typing.goto(`${server.url}search/`);
+        // Pagefind has loaded every shard once the empty search page shows its filters.
+        await typing.waitForSelector("#search-filters fieldset", { timeout: 300_000 });
         await typing.waitForLoadState("networkidle");
         const bytes = countBytes(typing);
         // Timed inside the page: from the input event to the page's own first-result mark.

@@ -117,6 +117,8 @@ export interface ListPage {
   readonly children: readonly (Link & { readonly count: number })[];
   /** Day pages of the same day and month in other years (home: of the newest article's day). */
   readonly onThisDay: readonly (Link & { readonly count: number })[];
+  /** The day `onThisDay` is about, named on the home page (a day page is that day already). */
+  readonly onThisDayOf?: string;
 }
 
 export type EntityKind = "person" | "place" | "organisation";

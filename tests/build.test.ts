@@ -255,15 +255,22 @@ describe("a site built from the fixture seeds", () => {
   });
 });
 
+/** Builds a site from seeds given as file name → text, in a temporary folder. */
+async function buildSeeds(name: string, seeds: Record<string, string>): Promise<{ out: string; run: Awaited<ReturnType<typeof dateline>> }> {
+  const dir = await tempDir(name);
+  const seedsDir = path.join(dir, "seeds");
+  await mkdir(seedsDir);
+  for (const [file, text] of Object.entries(seeds)) await writeFile(path.join(seedsDir, file), text);
+  const out = path.join(dir, "site");
+  return { out, run: await dateline(["build", "--seeds", seedsDir, "--out", out]) };
+}
+
 describe("an article with a permalink of its own", () => {
   test("should be written at its permalink and indexed for search with the dated articles", async () => {
-    const dir = await tempDir("permalink");
-    const seedsDir = path.join(dir, "seeds");
-    const out = path.join(dir, "site");
-    await mkdir(seedsDir);
-    await writeFile(path.join(seedsDir, "a.txt"), " date 2022-03-06 A dated story about Geneva talks.\n");
-    await writeFile(path.join(seedsDir, "b.md"), "---\ndate: 2022-03-07\npermalink: /special/report/\n---\n\nA special report on the Geneva talks.\n");
-    const run = await dateline(["build", "--seeds", seedsDir, "--out", out]);
+    const { out, run } = await buildSeeds("permalink", {
+      "a.txt": " date 2022-03-06 A dated story about Geneva talks.\n",
+      "b.md": "---\ndate: 2022-03-07\npermalink: /special/report/\n---\n\nA special report on the Geneva talks.\n",
+    });
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^index +2 articles searchable in 2 pages/m);
     expect(await readFile(path.join(out, "special", "report", "index.html"), "utf8")).toContain("A special report on the Geneva talks.");
@@ -272,14 +279,12 @@ describe("an article with a permalink of its own", () => {
 
 describe("on this day", () => {
   test("should link a day page, and the home page, to the same day in other years", async () => {
-    const dir = await tempDir("on-this-day");
-    const seedsDir = path.join(dir, "seeds");
-    const out = path.join(dir, "site");
-    await mkdir(seedsDir);
-    await writeFile(path.join(seedsDir, "a.txt"), " date 2022-03-06 Talks in Geneva.\n");
-    await writeFile(path.join(seedsDir, "b.txt"), " date 2021-03-06 Talks in Vienna.\n");
-    await writeFile(path.join(seedsDir, "c.txt"), " date 2021-03-07 Talks in Oslo.\n");
-    expect((await dateline(["build", "--seeds", seedsDir, "--out", out, "--quiet"])).code).toBe(0);
+    const { out, run } = await buildSeeds("on-this-day", {
+      "a.txt": " date 2022-03-06 Talks in Geneva.\n",
+      "b.txt": " date 2021-03-06 Talks in Vienna.\n",
+      "c.txt": " date 2021-03-07 Talks in Oslo.\n",
+    });
+    expect(run.code).toBe(0);
     const read = (file: string): Promise<string> => readFile(path.join(out, file), "utf8");
     expect(await read("2021/03/06/index.html")).toContain('<li><a href="/2022/03/06/">March 6, 2022 <span class="count">1</span></a></li>');
     expect(await read("2022/03/06/index.html")).toContain('<li><a href="/2021/03/06/">March 6, 2021 <span class="count">1</span></a></li>');

@@ -91,7 +91,7 @@ describe("the _headers file written into the site", () => {
   });
 
   test("should cache hashed search files and fingerprinted assets for a year", () => {
-    for (const pattern of ["/assets/*", "/pagefind/fragment/*", "/pagefind/index/*", "/pagefind/filter/*", "/pagefind/*.pf_meta"]) {
+    for (const pattern of ["/assets/*", "/pagefind/fragment/*", "/pagefind/index/*", "/pagefind/filter/*", "/pagefind/*.pf_meta", "/pagefind/shards/*"]) {
       expect(rule(pattern)["Cache-Control"], pattern).toBe("public, max-age=31536000, immutable");
     }
   });

@@ -1,7 +1,7 @@
 import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { planShards, type ShardArticle, type ShardPlan } from "../src/search/index.ts";
+import { planShards, startIndexing, type ShardArticle, type ShardPlan } from "../src/search/index.ts";
 import { folderCounts, shardSources } from "../src/search/shard-sources.ts";
 import { dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
 
@@ -133,6 +133,18 @@ describe("a site built with its search index in shards", () => {
       "pagefind/wasm.en.pagefind",
       "pagefind/wasm.unknown.pagefind",
     ]);
+  });
+
+  test("should write the same index when shards are indexed as their pages are written, in any order", async () => {
+    const copy = path.join(await tempDir("shards-written"), "site");
+    await cp(out, copy, { recursive: true });
+    await rm(path.join(copy, "pagefind"), { recursive: true });
+    const articles = (await Promise.all(["2021", "2022"].map(async (year) => JSON.parse(await readFile(path.join(out, "api", `${year}.json`), "utf8")) as ShardArticle[]))).flat();
+    const indexer = startIndexing(copy, { title: "Dateline", lang: "en", pathPrefix: "/" }, articles, { shardSize: 2 });
+    for (const shard of planShards(articles, 2).reverse()) indexer.written(shard.articles.map((article) => article.url));
+    expect(await indexer.finish()).toEqual({ pages: 7, searchable: 7, shards: 3, reused: 0 });
+    const index = (tree: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(tree).filter(([file]) => file.startsWith("pagefind/")));
+    expect(index(await hashTree(copy))).toEqual(index(cold));
   });
 
   test("should copy every shard from the site it replaces when nothing changed", async () => {

@@ -4,7 +4,7 @@ import { api } from "./api.ts";
 import { datePages } from "./date-pages.ts";
 import { comparePaths } from "../compare-paths.ts";
 import { dedupe } from "./dedupe.ts";
-import { entityGroups, entityKey, type EntityGroup } from "./entity-groups.ts";
+import { entityGroups, entityKey } from "./entity-groups.ts";
 import { entityPages } from "./entity-pages.ts";
 import { dateLabels } from "./labels.ts";
 import { mergeSurnames } from "./merge-surnames.ts";
@@ -71,9 +71,10 @@ export function collectArchive(input: readonly Article[], site: Site, fileOf: (s
     up: [],
     children: [],
     onThisDay: page.pagination.number === 1 && newest !== undefined ? (dates.onThisDay.get(newest) ?? []) : [],
+    ...(newest !== undefined ? { onThisDayOf: labels.day(newest) } : {}),
   }));
   const periods = timelinePeriods(articles.at(-1)?.date ?? "1970-01-01", newest ?? "1970-01-01", labels);
-  const entities = entityPages(articles, groups as ReadonlyMap<string, EntityGroup>, periods, feedSize, site.title);
+  const entities = entityPages(articles, groups, periods, feedSize, site.title);
   const latest = articles.slice(0, feedSize);
   const pages = [
     ...homePages.map((page) => ({ url: page.url })),

@@ -2,7 +2,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
-import { launchChromium } from "../helpers/browser.ts";
+import { launchChromium, watchProblems } from "../helpers/browser.ts";
 import { dateline, removeTempDirs, root, tempDir } from "../helpers/cli.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
@@ -26,14 +26,7 @@ afterAll(async () => {
 /** A page that records console errors, page errors and requests to other hosts. */
 async function open(url: string): Promise<{ page: Page; problems: string[] }> {
   const page = await (await browser.newContext()).newPage();
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("request", (request) => {
-    if (new URL(request.url()).hostname !== "127.0.0.1") problems.push(`request to ${request.url()}`);
-  });
+  const problems = watchProblems(page);
   await page.goto(`${server.url}${url.slice(1)}`);
   return { page, problems };
 }

@@ -5,7 +5,7 @@ import { promisify } from "node:util";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium } from "../helpers/browser.ts";
+import { launchChromium, watchProblems } from "../helpers/browser.ts";
 import { dateline, removeTempDirs, root, tempDir } from "../helpers/cli.ts";
 import { corpus, corpusTests } from "../helpers/corpus.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
@@ -57,14 +57,7 @@ const totalOf = async (page: Page): Promise<number> => Number(/^([\d,]+) results
 async function openPage(options: { javaScriptEnabled?: boolean; colorScheme?: "light" | "dark" } = {}): Promise<{ page: Page; problems: string[] }> {
   const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, colorScheme: options.colorScheme ?? "light" });
   const page = await context.newPage();
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error") problems.push(`console: ${message.text()}`);
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("request", (request) => {
-    if (new URL(request.url()).hostname !== "127.0.0.1") problems.push(`request to ${request.url()}`);
-  });
+  const problems = watchProblems(page);
   return { page, problems };
 }
 
