@@ -206,8 +206,10 @@ async function search(state) {
   const total = response.results.length;
   const subject = state.q ? ` for “${state.q}”` : "";
   const order = state.sort === "date" ? "newest first" : "best match first";
-  say(total === 0 ? `No results${subject}. Try fewer words or fewer filters.` : `${total.toLocaleString(lang)} ${total === 1 ? "result" : "results"}${subject}, ${order}.`);
   await renderMore();
+  // The count is said once its results are on the page, so it never describes an empty list.
+  if (run !== latest) return;
+  say(total === 0 ? `No results${subject}. Try fewer words or fewer filters.` : `${total.toLocaleString(lang)} ${total === 1 ? "result" : "results"}${subject}, ${order}.`);
 }
 
 let timer;
