@@ -210,6 +210,8 @@ export interface Feed {
   /** The HTML page the feed follows. */
   readonly alternate: string;
   readonly articles: readonly Article[];
+  /** Whether entries carry the whole article: the site's feed does; an entity's gives the summary and link, there being thousands of them. */
+  readonly content: boolean;
 }
 
 /** A year with its months and counts, for `/archive/`. */

@@ -4,6 +4,7 @@ import type { Site } from "./article.ts";
 import { cacheFile } from "./cache/cache-file.ts";
 import { codeVersion } from "./cache/code-version.ts";
 import { PageCache } from "./cache/page-cache.ts";
+import { pruneCache } from "./cache/prune-cache.ts";
 import { templateDependencies } from "./cache/template-dependencies.ts";
 import { SeedsError, type Problem } from "./errors.ts";
 import { hasErrors, loadArchive } from "./load-archive.ts";
@@ -11,7 +12,7 @@ import { plural } from "./plural.ts";
 import { discardStaging, publishSite, stageSite } from "./publish/index.ts";
 import { renderSite } from "./render/index.ts";
 import { templatesDir } from "./render/render-site.ts";
-import { indexSite } from "./search/index.ts";
+import { type SearchIndexer, startIndexing } from "./search/index.ts";
 
 /** What `dateline build` needs to know. */
 export interface BuildOptions {
@@ -27,7 +28,7 @@ export interface BuildOptions {
    * parsed again, unchanged pages not rendered again. Without one, everything is built from scratch.
    */
   readonly cacheDir?: string;
-  /** Take nothing from the cache (a cold build), but fill it for the next build. */
+  /** Take nothing from the cache nor from the search index being replaced (a cold build), but fill the cache for the next build. */
   readonly fresh?: boolean;
 }
 
@@ -77,6 +78,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   report?.stage("collect", `${plural(loaded.archive.articles.length, "article")}, ${plural(loaded.duplicates, "duplicate")}`, loaded.timings.collect);
   if (hasErrors(loaded.problems) && !options.skipInvalid) throw new SeedsError(loaded.problems);
 
+  let indexer: SearchIndexer | undefined;
   try {
     const renderStart = performance.now();
     // Made here rather than by Eleventy's first write, so stages running beside the render can write into it.
@@ -94,12 +96,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
             articleKeys: loaded.articleKeys,
           });
     if (cache?.discarded !== undefined) report?.note?.(`page cache ignored: ${cache.discarded}`);
+    // Pagefind runs in a process of its own: a shard is indexed on the other core as soon as its pages are written.
+    indexer = startIndexing(staging.dir, options.site, loaded.archive.articles, fresh ? {} : { previous: staging.outDir });
+    const searchIndex = indexer;
     const rendered = await renderSite(loaded.archive, staging.dir, {
       pageArrays: [...dependencies.pageArrays.keys()],
       ...(cache ? { select: cache.render } : {}),
       ...(report?.page ? { onPage: report.page } : {}),
       onRun: async (run) => {
-        if (run.first) await cache?.link(staging.dir, run.files);
+        if (run.first && cache !== undefined) {
+          await cache.link(staging.dir, run.files);
+          searchIndex.written(cache.reusedUrls);
+        }
+        searchIndex.written(run.urls);
       },
     });
     await cache?.record(staging.dir);
@@ -108,13 +117,15 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     const reused = cache?.reused ?? 0;
     report?.stage("render", `${plural(rendered.pages, "file")}${reused > 0 ? `, ${reused.toLocaleString("en-US")} reused` : ""}`, (performance.now() - renderStart) / 1000);
     const indexStart = performance.now();
-    const indexed = await indexSite(staging.dir, options.site, loaded.archive.articles, { previous: staging.outDir });
-    report?.stage("index", `${plural(indexed.searchable, "article")} searchable in ${plural(indexed.pages, "page")}`, (performance.now() - indexStart) / 1000);
+    const indexed = await indexer.finish();
+    // Its seconds are those after the render: the shards indexed during the render cost no time of their own.
+    report?.stage("index", `${plural(indexed.searchable, "article")} searchable, ${plural(indexed.pages, "page")} indexed, ${plural(indexed.shards, "shard")}${indexed.reused > 0 ? ` (${indexed.reused.toLocaleString("en-US")} reused)` : ""}`, (performance.now() - indexStart) / 1000);
     const { pages, files } = await countFiles(staging.dir);
     const publishStart = performance.now();
     await publishSite(staging, cacheDir === undefined ? undefined : path.join(cacheDir, "trash"));
     // The manifest describes the published output, so it is written only once that is in place.
     await cache?.save().catch((cause: unknown) => report?.note?.(`page cache not saved: ${cause instanceof Error ? cause.message : String(cause)}`));
+    if (cacheDir !== undefined) await pruneCache(cacheDir, [cacheFile(cacheDir, "records", options.seeds), cacheFile(cacheDir, "pages", staging.outDir)]);
     report?.stage("publish", path.relative(process.cwd(), staging.outDir) || ".", (performance.now() - publishStart) / 1000);
     return {
       seeds: loaded.seeds,
@@ -129,6 +140,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       seconds: (performance.now() - started) / 1000,
     };
   } catch (cause) {
+    await indexer?.abandon();
     await discardStaging(staging);
     throw cause;
   }

@@ -1,6 +1,7 @@
-import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { cacheLimits, pruneCache } from "../src/cache/prune-cache.ts";
 import { RecordCache } from "../src/cache/record-cache.ts";
 import { templateDependencies } from "../src/cache/template-dependencies.ts";
 import { loadArchive } from "../src/load-archive.ts";
@@ -274,5 +275,38 @@ describe("rendering in slices", () => {
     expect(runs.every((count) => count === 3 || count === runs.at(-1))).toBe(true);
     expect(sliced.pages).toBe(whole.pages);
     expect(await hashTree(path.join(dir, "sliced"))).toEqual(await hashTree(path.join(dir, "whole")));
+  });
+});
+
+describe("pruning the cache folder", () => {
+  test("should keep the files this build used and the most recently used folders', and drop the old and the left-behind", async () => {
+    const dir = await tempDir("prune");
+    const now = new Date("2026-06-30T12:00:00Z");
+    const file = async (name: string, daysAgo: number): Promise<void> => {
+      await writeFile(path.join(dir, name), "x");
+      const time = new Date(now.getTime() - daysAgo * 24 * 60 * 60 * 1000);
+      await utimes(path.join(dir, name), time, time);
+    };
+    const id = (n: number): string => n.toString(16).padStart(16, "0");
+    // Ten output folders' manifests used 1…10 days ago, one a year ago; the build's own is the oldest of all.
+    for (let n = 1; n <= 10; n++) await file(`pages-${id(n)}.json`, n);
+    await file(`pages-${id(99)}.json`, 400);
+    await file(`records-${id(1)}.ndjson`, 45);
+    await file(`records-${id(2)}.ndjson`, 2);
+    await file(`records-${id(2)}.ndjson.123-abcd.tmp`, 2);
+    await file(`records-${id(3)}.ndjson.456-ef01.tmp`, 0);
+    await file("notes.txt", 400);
+    await pruneCache(dir, [path.join(dir, `pages-${id(99)}.json`), path.join(dir, `records-${id(7)}.ndjson`)], now);
+    const left = (await readdir(dir)).sort();
+    expect(left).toEqual(
+      [
+        ...Array.from({ length: cacheLimits.folders - 1 }, (_, i) => `pages-${id(i + 1)}.json`),
+        `pages-${id(99)}.json`,
+        `records-${id(2)}.ndjson`,
+        `records-${id(3)}.ndjson.456-ef01.tmp`,
+        "notes.txt",
+      ].sort(),
+    );
+    expect((await stat(path.join(dir, `pages-${id(99)}.json`))).mtimeMs).toBe(now.getTime());
   });
 });

@@ -98,7 +98,7 @@ describe("a site built with its search index in shards", () => {
     const run = await dateline(["build", "--seeds", seeds, "--out", to]).finally(() => delete process.env["DATELINE_SEARCH_SHARD_SIZE"]);
     expect(run.stderr).not.toContain("Internal error");
     expect(run.code).toBe(0);
-    const line = /^index +7 articles searchable in (\d+) pages?/m.exec(run.stderr);
+    const line = /^index +7 articles searchable, (\d+) pages? indexed/m.exec(run.stderr);
     expect(line, run.stderr).not.toBeNull();
     return Number(line?.[1]);
   }

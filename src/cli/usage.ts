@@ -18,7 +18,8 @@ Options:
   --lang TAG            the articles' language, a BCP 47 tag (default en)
   --skip-invalid        build the good seeds and leave out the ones with errors
   --no-cache            build everything from scratch, ignoring what .cache/dateline/ holds
-                        from earlier builds (it is filled again for the next one)
+                        from earlier builds (it is filled again for the next one) and the
+                        search index of the site being replaced
   --quiet               print only problems and the summary line
   -h, --help            show this help
   -v, --version         show the version

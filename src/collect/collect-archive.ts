@@ -99,7 +99,7 @@ export function collectArchive(input: readonly Article[], site: Site, fileOf: (s
       entityPages: entities.entityPages,
       entityIndexes: entities.entityIndexes,
       quotePages: entities.quotePages,
-      feeds: [{ url: "/feed.xml", title: site.title, alternate: "/", articles: latest }, ...entities.feeds],
+      feeds: [{ url: "/feed.xml", title: site.title, alternate: "/", articles: latest, content: true }, ...entities.feeds],
       sitemaps: sitemaps(
         pages.map((page) => ({ ...page, url: siteUrl(site, page.url) })),
         (url) => siteUrl(site, url),

@@ -57,7 +57,7 @@ export function entityPages(
       const first = page.pagination.number === 1 && group.kind === "person";
       entityPages.push({ ...common, url: page.url, articles: page.items, pagination: page.pagination, quotes: first ? said.slice(0, quotesOnPersonPage) : [] });
     }
-    feeds.push({ url: common.feed, title: `${group.name} · ${siteTitle}`, alternate: group.url, articles: group.articles.slice(0, feedSize) });
+    feeds.push({ url: common.feed, title: `${group.name} · ${siteTitle}`, alternate: group.url, articles: group.articles.slice(0, feedSize), content: false });
   }
 
   const entityIndexes: EntityIndexPage[] = [];

@@ -50,6 +50,8 @@ export interface SearchIndexer {
   written(urls: Iterable<string>): void;
   /** Says the render is done: indexes what is left, then writes `pagefind/shards.json`. */
   finish(): Promise<IndexSummary>;
+  /** Says the build failed: starts no more shards and settles once the Pagefind process at work has ended. */
+  abandon(): Promise<void>;
 }
 
 /**
@@ -72,6 +74,7 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   const shardOf = new Map(plans.flatMap((plan, i) => plan.articles.map((article) => [article.url, i] as const)));
   const entries: ShardEntry[] = new Array(plans.length);
   const done = { pages: 0, reused: 0, searchable: 0 };
+  let abandoned = false;
 
   // Two chains of work, each one step at a time, so that reading and hashing the next shard's pages
   // overlaps Pagefind (or copying) on this one: fingerprints, then placing each bundle. A failure
@@ -95,6 +98,7 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
     const fingerprint = after(fingerprints, async () => fingerprintShard(dir, plan, await settings));
     fingerprints = fingerprint;
     placing = after(placing, async () => {
+      if (abandoned) return;
       const main = i === 0;
       const id = (await fingerprint).slice(0, 16);
       const folder = path.join(bundle, shardsFolder, id);
@@ -132,6 +136,10 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
       if (entries.length === 1) await rmdir(path.join(bundle, shardsFolder));
       await writeFile(path.join(bundle, "shards.json"), `${JSON.stringify({ shards: entries })}\n`);
       return { ...done, shards: entries.length };
+    },
+    async abandon() {
+      abandoned = true;
+      await placing.catch(() => undefined);
     },
   };
 }
