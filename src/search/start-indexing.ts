@@ -1,12 +1,15 @@
 import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import pLimit from "p-limit";
 import type { Site } from "../article.ts";
 import { bundleFiles } from "./bundle-files.ts";
 import { fingerprintShard, type IndexSettings } from "./fingerprint-shard.ts";
 import { indexShard } from "./index-shard.ts";
 import { defaultShardSize, planShards, type ShardArticle } from "./plan-shards.ts";
 import { reuseShard } from "./reuse-shard.ts";
+import { type ShardJob, ShardIndexers } from "./shard-indexers.ts";
 import { folderCounts, shardSources } from "./shard-sources.ts";
 import { shardsFolder, writeShardRecord } from "./shard-record.ts";
 
@@ -39,6 +42,9 @@ export interface ShardEntry {
   readonly to: string;
   readonly articles: number;
 }
+
+// Pagefind processes at once: each holds one shard's index, up to ~330 MiB at 114,258 articles.
+const maxIndexers = 4;
 
 // Word positions per index chunk (see `indexShard`): measured at 10,000 articles in 5 shards, a typed
 // query fetched 22–65 KB with 2,500 against 57–261 KB with Pagefind's default of 20,000.
@@ -75,12 +81,17 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   const entries: ShardEntry[] = new Array(plans.length);
   const done = { pages: 0, reused: 0, searchable: 0 };
   let abandoned = false;
+  // Shards are indexed side by side, each by a Pagefind process in a worker thread of its own: one core
+  // fewer than there are while the render runs, which has a core's worth of work itself, then every core.
+  const parallel = Math.max(1, Math.min(availableParallelism(), maxIndexers, plans.length));
+  const indexers = parallel > 1 ? new ShardIndexers(parallel) : undefined;
+  const slot = pLimit(Math.max(1, parallel - 1));
 
-  // Two chains of work, each one step at a time, so that reading and hashing the next shard's pages
-  // overlaps Pagefind (or copying) on this one: fingerprints, then placing each bundle. A failure
-  // skips the rest and is thrown by `finish`; meanwhile it must not go unhandled.
+  // Fingerprints are made one at a time, in a chain, so that reading and hashing the next shard's pages
+  // overlaps Pagefind (or copying) on this one; then each bundle is placed when a slot is free. A failure
+  // is thrown by `finish`; meanwhile it must not go unhandled.
+  const placed: Promise<void>[] = [];
   let fingerprints: Promise<unknown> = Promise.resolve();
-  let placing: Promise<void> = Promise.resolve();
   const after = <T>(chain: Promise<unknown>, step: () => Promise<T>): Promise<T> => {
     const next = chain.then(step);
     next.catch(() => undefined);
@@ -89,7 +100,7 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   // One language for the whole archive: Pagefind would otherwise split pages by `<html lang>` region.
   const settings = after(fingerprints, async (): Promise<IndexSettings> => ({ pagefindVersion: await pagefindVersion(), forceLanguage: site.lang.split("-")[0] ?? "en", indexChunkSize }));
   fingerprints = settings;
-  placing = after(placing, async () => {
+  const prepared = after(Promise.resolve(), async () => {
     await rm(bundle, { recursive: true, force: true });
     await mkdir(bundle);
   });
@@ -97,7 +108,8 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
     const plan = plans[i]!;
     const fingerprint = after(fingerprints, async () => fingerprintShard(dir, plan, await settings));
     fingerprints = fingerprint;
-    placing = after(placing, async () => {
+    const place = slot(async () => {
+      await prepared;
       if (abandoned) return;
       const main = i === 0;
       const id = (await fingerprint).slice(0, 16);
@@ -105,13 +117,19 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
       let files = previous === undefined ? undefined : await reuseShard(previous, id, await fingerprint, folder, main);
       if (files !== undefined) done.reused++;
       else {
-        done.pages += await indexShard(dir, shardSources(plan.articles, siteFolders), folder, await settings, main);
+        const job: ShardJob = [dir, shardSources(plan.articles, siteFolders), folder, await settings, main];
+        // Awaited before the sum is read: `done.pages += await …` would add to a value read before another shard's.
+        const read = await (indexers ? indexers.run(...job) : indexShard(...job));
+        done.pages += read;
         files = await bundleFiles(folder);
       }
       await writeShardRecord(folder, await fingerprint, plan.articles.length, files, main);
-      done.searchable += await pageCount(folder);
+      const searchable = await pageCount(folder);
+      done.searchable += searchable;
       entries[i] = { id, path: main ? "" : `${shardsFolder}/${id}/`, from: plan.from, to: plan.to, articles: plan.articles.length };
     });
+    place.catch(() => undefined);
+    placed.push(place);
   };
   const written = (urls: Iterable<string>): void => {
     for (const url of urls) {
@@ -127,8 +145,13 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   return {
     written,
     async finish() {
+      slot.concurrency = parallel;
       written(shardOf.keys());
-      await placing;
+      try {
+        await Promise.all(placed);
+      } finally {
+        await this.abandon();
+      }
       // The main bundle moves up to `pagefind/`, where `pagefind.js` looks for its index.
       const main = path.join(bundle, shardsFolder, entries[0]!.id);
       for (const name of await readdir(main)) await rename(path.join(main, name), path.join(bundle, name));
@@ -139,7 +162,8 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
     },
     async abandon() {
       abandoned = true;
-      await placing.catch(() => undefined);
+      await Promise.allSettled(placed);
+      await indexers?.close();
     },
   };
 }

@@ -1,0 +1,62 @@
+import { Worker } from "node:worker_threads";
+import type { indexShard } from "./index-shard.ts";
+
+/** The arguments of `indexShard`, sent to a worker. */
+export type ShardJob = Parameters<typeof indexShard>;
+
+// As in SeedWorkers: a worker inherits no loader hooks on Node 20, so it registers tsx before loading TypeScript.
+const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
+  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./shard-worker.ts", import.meta.url).href)}); })`;
+
+/**
+ * Worker threads that index shards side by side. Pagefind's Node API runs one backend process per module
+ * instance and that process indexes one thing at a time (two indexes at once in it took as long as in turn,
+ * measured), so each worker, with its own instance, gives another process and another core.
+ */
+export class ShardIndexers {
+  readonly #count: number;
+  readonly #all: Worker[] = [];
+  readonly #idle: Worker[] = [];
+  readonly #pending = new Map<number, { resolve: (read: number) => void; reject: (cause: Error) => void }>();
+  #next = 0;
+
+  /** Up to `count` workers, each started when first needed: a build that reuses every shard starts none. */
+  constructor(count: number) {
+    this.#count = count;
+  }
+
+  /** Indexes a shard in an idle worker; call it at most `count` times at once. */
+  run(...args: ShardJob): Promise<number> {
+    const worker = this.#idle.pop() ?? (this.#all.length < this.#count ? this.#start() : undefined);
+    if (worker === undefined) return Promise.reject(new Error("Internal error: no idle search index worker"));
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve, reject });
+      worker.postMessage({ id, args });
+    });
+  }
+
+  /** Stops the workers, once no shard is being indexed. */
+  async close(): Promise<void> {
+    await Promise.all(this.#all.map((worker) => worker.terminate()));
+  }
+
+  #start(): Worker {
+    const worker = new Worker(bootstrap, { eval: true });
+    worker.on("message", (message: { id: number; read?: number; error?: string }) => {
+      const pending = this.#pending.get(message.id);
+      this.#pending.delete(message.id);
+      this.#idle.push(worker);
+      if (message.error !== undefined) pending?.reject(new Error(message.error));
+      else pending?.resolve(message.read ?? 0);
+    });
+    const fail = (cause: Error): void => {
+      for (const { reject } of this.#pending.values()) reject(cause);
+      this.#pending.clear();
+    };
+    worker.on("error", fail);
+    worker.on("exit", (code) => fail(new Error(`Internal error: a search index worker exited with code ${code}`)));
+    this.#all.push(worker);
+    return worker;
+  }
+}
