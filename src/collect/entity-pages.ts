@@ -35,6 +35,8 @@ export function entityPages(
   const quotes = quotesBySpeaker(articles, paged);
   const entityPages: EntityPage[] = [];
   const feeds: Feed[] = [];
+  // Each article's entity keys, made once: an article is counted again for every entity it names.
+  const keysOf = new Map(articles.map((article) => [article, entitiesOf(article).map(({ kind, name }) => entityKey(kind, name))]));
   for (const group of paged) {
     const up = { url: kindFolders[group.kind].url, label: kindFolders[group.kind].heading };
     const roles = [...group.roles].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([role]) => role);
@@ -49,7 +51,7 @@ export function entityPages(
       up,
       roles: roles.slice(0, 3),
       timeline: timeline(group.articles, periods),
-      companions: companions(group, groups),
+      companions: companions(group, groups, keysOf),
       quoteCount: group.kind === "person" ? said.length : 0,
       ...(group.kind === "person" && quotesUrl ? { quotesUrl } : {}),
     };
@@ -110,12 +112,11 @@ function quotesBySpeaker(articles: readonly Article[], paged: readonly EntityGro
 }
 
 /** The entities with pages most often named in the same articles as `group`. */
-function companions(group: EntityGroup, groups: ReadonlyMap<string, EntityGroup>): EntityPage["companions"] {
+function companions(group: EntityGroup, groups: ReadonlyMap<string, EntityGroup>, keysOf: ReadonlyMap<Article, readonly string[]>): EntityPage["companions"] {
   const counts = new Map<string, number>();
   const self = entityKey(group.kind, group.name);
   for (const article of group.articles) {
-    for (const { kind, name } of entitiesOf(article)) {
-      const key = entityKey(kind, name);
+    for (const key of keysOf.get(article) ?? []) {
       if (key !== self) counts.set(key, (counts.get(key) ?? 0) + 1);
     }
   }

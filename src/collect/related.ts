@@ -16,39 +16,64 @@ const dayMs = 86_400_000;
  */
 export function relatedArticles(articles: readonly Article[], groups: ReadonlyMap<string, EntityGroup>): Article[][] {
   const indexOf = new Map(articles.map((article, i) => [article, i]));
-  const days = articles.map((article) => Date.parse(`${article.date}T00:00:00Z`) / dayMs);
+  const days = Float64Array.from(articles, (article) => Date.parse(`${article.date}T00:00:00Z`) / dayMs);
   const common = Math.max(20, articles.length / 10);
-  const weight = new Map<string, number>();
-  const members = new Map<string, number[]>();
+  // Entities as numbers, and each article's place in the lists of its rare ones: the scoring below runs for
+  // every candidate of every article (hundreds of millions of times at 114,258 articles).
+  const ids = new Map<string, number>();
+  const weights: number[] = [];
+  const lists: (readonly number[] | undefined)[] = [];
+  const places: number[][] = articles.map(() => []);
   for (const [key, group] of groups) {
-    weight.set(key, Math.log(articles.length / group.articles.length));
-    if (group.articles.length >= 2 && group.articles.length <= common) members.set(key, group.articles.map((article) => indexOf.get(article) ?? -1));
+    const id = weights.length;
+    ids.set(key, id);
+    weights.push(Math.log(articles.length / group.articles.length));
+    const rare = group.articles.length >= 2 && group.articles.length <= common;
+    const list = rare ? group.articles.map((article) => indexOf.get(article) ?? -1) : undefined;
+    lists.push(list);
+    list?.forEach((article, position) => places[article]?.push(id, position));
   }
-  const keysOf = articles.map((article) => entitiesOf(article).map(({ kind, name }) => entityKey(kind, name)));
-  // Each article's position in each rare entity's list, found in one pass over the lists.
-  const positions = new Map<string, Map<number, number>>();
-  for (const [key, list] of members) positions.set(key, new Map(list.map((article, position) => [article, position])));
+  // Every article's entity ids in one array: article i's are keys[from[i]] to keys[from[i + 1]].
+  const idsOf = articles.map((article) => entitiesOf(article).flatMap(({ kind, name }) => ids.get(entityKey(kind, name)) ?? []));
+  const from = new Int32Array(articles.length + 1);
+  idsOf.forEach((list, i) => (from[i + 1] = (from[i] ?? 0) + list.length));
+  const keys = Int32Array.from(idsOf.flat());
+  const weightOf = Float64Array.from(weights);
+  const hashes = new Map<string, number>();
+  const hashOf = Int32Array.from(articles, (article) => hashes.get(article.hash) ?? (hashes.set(article.hash, hashes.size), hashes.size - 1));
+  // `own[id] === i` while article i is scored: its entities, without a set per article.
+  const own = new Int32Array(weights.length).fill(-1);
+  const seen = new Int32Array(articles.length).fill(-1);
 
-  return articles.map((article, i) => {
-    const own = new Set(keysOf[i]);
-    const candidates = new Set<number>();
-    for (const key of own) {
-      const list = members.get(key);
-      const position = positions.get(key)?.get(i);
-      if (list === undefined || position === undefined) continue;
+  return articles.map((_article, i) => {
+    for (let q = from[i] ?? 0; q < (from[i + 1] ?? 0); q++) own[keys[q] ?? 0] = i;
+    const day = days[i] ?? 0;
+    const best: { other: number; score: number }[] = [];
+    const pairs = places[i] ?? [];
+    for (let p = 0; p < pairs.length; p += 2) {
+      const list = lists[pairs[p] ?? -1] ?? [];
+      const position = pairs[p + 1] ?? 0;
       for (let j = Math.max(0, position - window); j <= Math.min(list.length - 1, position + window); j++) {
         const other = list[j] ?? i;
-        if (other !== i && articles[other]?.hash !== article.hash) candidates.add(other);
+        if (other === i || seen[other] === i || hashOf[other] === hashOf[i]) continue;
+        seen[other] = i;
+        let shared = 0;
+        for (let q = from[other] ?? 0; q < (from[other + 1] ?? 0); q++) {
+          const id = keys[q] ?? 0;
+          if (own[id] === i) shared += weightOf[id] ?? 0;
+        }
+        keep(best, { other, score: shared / (1 + Math.abs((days[other] ?? 0) - day) / 30) });
       }
     }
-    const day = days[i] ?? 0;
-    return [...candidates]
-      .map((other) => {
-        const shared = (keysOf[other] ?? []).reduce((sum, key) => sum + (own.has(key) ? (weight.get(key) ?? 0) : 0), 0);
-        return { other, score: shared / (1 + Math.abs((days[other] ?? 0) - day) / 30) };
-      })
-      .sort((a, b) => b.score - a.score || a.other - b.other)
-      .slice(0, relatedCount)
-      .map((candidate) => articles[candidate.other] as Article);
+    return best.map((candidate) => articles[candidate.other] as Article);
   });
+}
+
+/** Puts a candidate among the best (highest score, then earliest index), keeping `relatedCount` of them. */
+function keep(best: { other: number; score: number }[], candidate: { other: number; score: number }): void {
+  let at = best.length;
+  while (at > 0 && (best[at - 1]!.score < candidate.score || (best[at - 1]!.score === candidate.score && best[at - 1]!.other > candidate.other))) at--;
+  if (at >= relatedCount) return;
+  best.splice(at, 0, candidate);
+  if (best.length > relatedCount) best.pop();
 }
