@@ -2,6 +2,7 @@ import { cp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { planShards, startIndexing, type ShardArticle, type ShardPlan } from "../src/search/index.ts";
+import { indexedPart } from "../src/search/fingerprint-shard.ts";
 import { folderCounts, shardSources } from "../src/search/shard-sources.ts";
 import { dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
 
@@ -163,6 +164,23 @@ describe("a site built with its search index in shards", () => {
     expect(await hashTree(out)).toEqual(await hashTree(again));
   });
 
+  test("should index again only the changed article's shard when its headline changes on its neighbours' pages", async () => {
+    const { shards } = (await readJson("shards.json")) as { shards: { from: string; to: string; articles: number }[] };
+    const shard = shards.find((candidate) => candidate.from <= "2022-02-28" && "2022-02-28" <= candidate.to);
+    const chinese = path.join(seeds, "003_chinese.txt");
+    const before = await hashTree(out);
+    await writeFile(chinese, (await readFile(chinese, "utf8")).replace("王毅", "王毅部长"));
+    expect(await build(out)).toBe(shard?.articles);
+    // Article pages of other shards did change, outside the part Pagefind reads: the neighbour's link shows the new headline.
+    const after = await hashTree(out);
+    const changed = Object.keys(before).filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file) && after[file] !== undefined && after[file] !== before[file]);
+    const dayOf = (file: string): string => file.slice(0, 10).replaceAll("/", "-");
+    expect(changed.filter((file) => dayOf(file) < shard!.from || dayOf(file) > shard!.to)).not.toEqual([]);
+    const again = path.join(await tempDir("shards-cold"), "site");
+    expect(await build(again)).toBe(7);
+    expect(after).toEqual(await hashTree(again));
+  });
+
   test("should index again a shard whose bundle in the previous site lost a file or was edited", async () => {
     const { shards } = (await readJson("shards.json")) as { shards: { id: string; path: string; articles: number }[] };
     const [, second, third] = shards;
@@ -175,5 +193,26 @@ describe("a site built with its search index in shards", () => {
     const again = path.join(await tempDir("shards-cold"), "site");
     await build(again);
     expect(after).toEqual(await hashTree(again));
+  });
+});
+
+describe("the part of a page Pagefind reads", () => {
+  const page = (outside: string): string =>
+    `<!DOCTYPE html><html lang="en"><head><title>T</title></head><body><nav>Site</nav><main><article class="story" data-pagefind-body>\n<h1>Headline</h1><p>Body</p></article>${outside}</main></body></html>`;
+
+  test("should be the data-pagefind-body element when nothing outside it reaches the index", () => {
+    expect(indexedPart(page('<section class="related"><a href="/a/">Another story</a></section>'))).toBe('<article class="story" data-pagefind-body>\n<h1>Headline</h1><p>Body</p></article>');
+    expect(indexedPart(page("<nav>One neighbour</nav>"))).toBe(indexedPart(page("<nav>Another neighbour</nav>")));
+  });
+
+  test("should be the whole page when a filter, a title or an image could come from outside, or the body is ambiguous", () => {
+    for (const outside of ['<p data-pagefind-filter="tag">x</p>', "<h1>Another title</h1>", '<img src="/a.png" alt="">', '<meta data-pagefind-meta="image[content]" content="/a.png">']) {
+      expect(indexedPart(page(outside)), outside).toBe(page(outside));
+    }
+    const nested = '<html><body><div data-pagefind-body><div>inner</div>more</div></body></html>';
+    expect(indexedPart(nested)).toBe(nested);
+    const twice = '<html><body><main data-pagefind-body>a</main><aside data-pagefind-body>b</aside></body></html>';
+    expect(indexedPart(twice)).toBe(twice);
+    expect(indexedPart("<p>No body marked</p>")).toBe("<p>No body marked</p>");
   });
 });

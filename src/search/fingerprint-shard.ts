@@ -12,11 +12,12 @@ export interface IndexSettings {
 }
 
 // Bumped when Dateline changes what it keeps of a shard's bundle or how it records it.
-const shardFormat = 1;
+const shardFormat = 2;
 
 /**
- * SHA-256 (hex) of what a shard's bundle is made from: its pages' URLs and HTML bytes in order,
- * the Pagefind version and the index settings. Equal fingerprints, byte-identical bundles.
+ * SHA-256 (hex) of what a shard's bundle is made from: its pages' URLs and the part of each page
+ * Pagefind reads (see `indexedPart`) in order, the Pagefind version and the index settings. Equal
+ * fingerprints, byte-identical bundles.
  */
 export async function fingerprintShard(dir: string, shard: ShardPlan, settings: IndexSettings): Promise<string> {
   const hash = createHash("sha256").update(JSON.stringify({ shardFormat, ...settings }));
@@ -24,7 +25,32 @@ export async function fingerprintShard(dir: string, shard: ShardPlan, settings: 
   for (let start = 0; start < shard.articles.length; start += batch) {
     const urls = shard.articles.slice(start, start + batch).map((article) => article.url);
     const pages = await Promise.all(urls.map((url) => readFile(pageFile(dir, url))));
-    urls.forEach((url, i) => hash.update(`\n${url}\n${createHash("sha256").update(pages[i]!).digest("hex")}`));
+    urls.forEach((url, i) => hash.update(`\n${url}\n${createHash("sha256").update(indexedPart(pages[i]!.toString("utf8"))).digest("hex")}`));
   }
   return hash.digest("hex");
+}
+
+const bodyElement = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-body\b[^>]*>/gi;
+// What Pagefind takes from anywhere on a page: `data-pagefind-*` attributes, the title from the first
+// `h1`, the image from the first `img` after it (https://pagefind.app/docs/metadata/).
+const readAnywhere = /data-pagefind-|<h1[\s>]|<img[\s>]/i;
+
+/**
+ * The part of a page that Pagefind indexes: its one `data-pagefind-body` element, when nothing outside
+ * it can reach the index, else the whole page. An article's related stories and its older and newer
+ * neighbours sit outside: a new article changes them on dozens of pages, and no shard needs indexing for that.
+ */
+export function indexedPart(html: string): string {
+  const found = [...html.matchAll(bodyElement)];
+  const start = found[0];
+  if (found.length !== 1 || start === undefined) return html;
+  const tag = start[1]!.toLowerCase();
+  const close = html.toLowerCase().indexOf(`</${tag}>`, start.index + start[0].length);
+  if (close === -1) return html;
+  const end = close + tag.length + 3;
+  const body = html.slice(start.index, end);
+  // A nested element of the same name would end the body early.
+  if (new RegExp(`<${tag}[\\s>]`, "i").test(body.slice(start[0].length))) return html;
+  const outside = html.slice(0, start.index) + html.slice(end);
+  return readAnywhere.test(outside) ? html : body;
 }

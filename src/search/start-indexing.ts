@@ -56,7 +56,7 @@ export interface SearchIndexer {
   written(urls: Iterable<string>): void;
   /** Says the render is done: indexes what is left, then writes `pagefind/shards.json`. */
   finish(): Promise<IndexSummary>;
-  /** Says the build failed: starts no more shards and settles once the Pagefind process at work has ended. */
+  /** Says the build failed: starts no more shards, and settles once the Pagefind processes at work have ended. */
   abandon(): Promise<void>;
 }
 
@@ -131,6 +131,11 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
     place.catch(() => undefined);
     placed.push(place);
   };
+  // Waits for every shard started, then stops the workers.
+  const settle = async (): Promise<void> => {
+    await Promise.allSettled(placed);
+    await indexers?.close();
+  };
   const written = (urls: Iterable<string>): void => {
     for (const url of urls) {
       const i = shardOf.get(url);
@@ -150,7 +155,7 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
       try {
         await Promise.all(placed);
       } finally {
-        await this.abandon();
+        await settle();
       }
       // The main bundle moves up to `pagefind/`, where `pagefind.js` looks for its index.
       const main = path.join(bundle, shardsFolder, entries[0]!.id);
@@ -162,8 +167,7 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
     },
     async abandon() {
       abandoned = true;
-      await Promise.allSettled(placed);
-      await indexers?.close();
+      await settle();
     },
   };
 }
