@@ -1,5 +1,6 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { SeedFile } from "../parse/index.ts";
+import { typeScriptWorker } from "../typescript-worker.ts";
 import type { SeedTimings } from "./seed-record.ts";
 import type { SeedBatch } from "./seed-worker.ts";
 
@@ -7,11 +8,6 @@ interface Pending {
   readonly resolve: (records: readonly string[]) => void;
   readonly reject: (cause: unknown) => void;
 }
-
-// Workers run Dateline's TypeScript through tsx's API, as bin/dateline.js does: on Node 20 a worker inherits no
-// loader hooks, and tsx's `--import tsx/esm` registers them only in the main thread.
-const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./seed-worker.ts", import.meta.url).href)}); })`;
 
 /** Worker threads that parse and enrich batches of seeds, so both cores work while the main thread reads. */
 export class SeedWorkers {
@@ -21,7 +17,7 @@ export class SeedWorkers {
 
   constructor(count: number) {
     this.#workers = Array.from({ length: count }, () => {
-      const worker = new Worker(bootstrap, { eval: true });
+      const worker = typeScriptWorker(new URL("./seed-worker.ts", import.meta.url));
       const pending = new Map<number, Pending>();
       worker.on("message", (message: { id: number; records: string[]; timings: SeedTimings }) => {
         this.timings.parse += message.timings.parse;

@@ -1,12 +1,9 @@
-import { Worker } from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
+import { typeScriptWorker } from "../typescript-worker.ts";
 import type { indexShard } from "./index-shard.ts";
 
 /** The arguments of `indexShard`, sent to a worker. */
 export type ShardJob = Parameters<typeof indexShard>;
-
-// As in SeedWorkers: a worker inherits no loader hooks on Node 20, so it registers tsx before loading TypeScript.
-const bootstrap = `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL("./shard-worker.ts", import.meta.url).href)}); })`;
 
 /**
  * Worker threads that index shards side by side. Pagefind's Node API runs one backend process per module
@@ -42,7 +39,7 @@ export class ShardIndexers {
   }
 
   #start(): Worker {
-    const worker = new Worker(bootstrap, { eval: true });
+    const worker = typeScriptWorker(new URL("./shard-worker.ts", import.meta.url));
     worker.on("message", (message: { id: number; read?: number; error?: string }) => {
       const pending = this.#pending.get(message.id);
       this.#pending.delete(message.id);
