@@ -23,7 +23,8 @@ export function relatedArticles(articles: readonly Article[], groups: ReadonlyMa
   const ids = new Map<string, number>();
   const weights: number[] = [];
   const lists: (readonly number[] | undefined)[] = [];
-  const places: number[][] = articles.map(() => []);
+  // Pairs of (entity id, position in that entity's list), for each article.
+  const positionsOf: number[][] = articles.map(() => []);
   for (const [key, group] of groups) {
     const id = weights.length;
     ids.set(key, id);
@@ -31,14 +32,13 @@ export function relatedArticles(articles: readonly Article[], groups: ReadonlyMa
     const rare = group.articles.length >= 2 && group.articles.length <= common;
     const list = rare ? group.articles.map((article) => indexOf.get(article) ?? -1) : undefined;
     lists.push(list);
-    list?.forEach((article, position) => places[article]?.push(id, position));
+    list?.forEach((article, position) => positionsOf[article]?.push(id, position));
   }
   // Every article's entity ids in one array: article i's are keys[from[i]] to keys[from[i + 1]].
   const idsOf = articles.map((article) => entitiesOf(article).flatMap(({ kind, name }) => ids.get(entityKey(kind, name)) ?? []));
   const from = new Int32Array(articles.length + 1);
   idsOf.forEach((list, i) => (from[i + 1] = (from[i] ?? 0) + list.length));
   const keys = Int32Array.from(idsOf.flat());
-  const weightOf = Float64Array.from(weights);
   const hashes = new Map<string, number>();
   const hashOf = Int32Array.from(articles, (article) => hashes.get(article.hash) ?? (hashes.set(article.hash, hashes.size), hashes.size - 1));
   // `own[id] === i` while article i is scored: its entities, without a set per article.
@@ -49,7 +49,7 @@ export function relatedArticles(articles: readonly Article[], groups: ReadonlyMa
     for (let q = from[i] ?? 0; q < (from[i + 1] ?? 0); q++) own[keys[q] ?? 0] = i;
     const day = days[i] ?? 0;
     const best: { other: number; score: number }[] = [];
-    const pairs = places[i] ?? [];
+    const pairs = positionsOf[i] ?? [];
     for (let p = 0; p < pairs.length; p += 2) {
       const list = lists[pairs[p] ?? -1] ?? [];
       const position = pairs[p + 1] ?? 0;
@@ -60,7 +60,7 @@ export function relatedArticles(articles: readonly Article[], groups: ReadonlyMa
         let shared = 0;
         for (let q = from[other] ?? 0; q < (from[other + 1] ?? 0); q++) {
           const id = keys[q] ?? 0;
-          if (own[id] === i) shared += weightOf[id] ?? 0;
+          if (own[id] === i) shared += weights[id] ?? 0;
         }
         keep(best, { other, score: shared / (1 + Math.abs((days[other] ?? 0) - day) / 30) });
       }
