@@ -178,12 +178,17 @@ describe("a damaged cache", () => {
     expect(await hashTree(path.join(dir, "site"))).toEqual(await coldSite(seeds));
   });
 
-  test("should detect a changed byte in the records, however valid the JSON stays", async () => {
-    const dir = await tempDir("records");
-    const file = path.join(dir, "records.ndjson");
+  /** A records file holding one record, saved by Dateline version `v1`. */
+  async function savedRecords(): Promise<string> {
+    const file = path.join(await tempDir("records"), "records.ndjson");
     const cache = await RecordCache.open(file, "v1");
     cache.set("a".repeat(64), JSON.stringify({ problems: [] }));
     await cache.save();
+    return file;
+  }
+
+  test("should detect a changed byte in the records, however valid the JSON stays", async () => {
+    const file = await savedRecords();
     const bytes = await readFile(file);
     const at = bytes.indexOf("[]");
     bytes[at] = "{".charCodeAt(0);
@@ -194,11 +199,7 @@ describe("a damaged cache", () => {
   });
 
   test("should ignore the records of another Dateline version", async () => {
-    const dir = await tempDir("records");
-    const file = path.join(dir, "records.ndjson");
-    const cache = await RecordCache.open(file, "v1");
-    cache.set("b".repeat(64), JSON.stringify({ problems: [] }));
-    await cache.save();
+    const file = await savedRecords();
     expect((await RecordCache.open(file, "v1")).size).toBe(1);
     expect((await RecordCache.open(file, "v2")).discarded).toBe("another format or Dateline version");
   });

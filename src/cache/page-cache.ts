@@ -1,9 +1,10 @@
 import { createHash } from "node:crypto";
-import { copyFile, link, mkdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
+import pLimit from "p-limit";
 import type { Archive, Article } from "../article.ts";
 import { checksumLine, verifiedBody } from "./checksum.ts";
-import { inParallel } from "./in-parallel.ts";
+import { linkFile } from "./link-file.ts";
 import { outputFile, pageFingerprints, pageRecords, pageUrl } from "./page-fingerprints.ts";
 import type { TemplateDependencies } from "./template-dependencies.ts";
 import { writeFileAtomic } from "./write-file-atomic.ts";
@@ -16,8 +17,9 @@ interface OutputEntry {
 }
 
 const header = { cache: "dateline-pages", format: 1 };
-// File-system calls in flight when linking and checking page files: measured fastest around 16 on ext4.
-const concurrency = 16;
+// File-system calls in flight when linking and checking page files: measured fastest around 16 on ext4
+// (the thread pool overlaps their waits, where a loop of synchronous calls waits for each in turn).
+const inParallel = pLimit(16);
 
 /**
  * The pages of an earlier build that can be reused: a page whose fingerprint is unchanged and whose file in
@@ -98,7 +100,7 @@ export class PageCache {
     }
     // A file edited, replaced or deleted by hand since is rendered again, not trusted.
     const reuse = new Map<string, OutputEntry>();
-    await inParallel(candidates, concurrency, async ({ file, entry }) => {
+    await inParallel.map(candidates, async ({ file, entry }) => {
       const found = await stat(path.join(options.outDir, file)).catch(() => undefined);
       if (found?.isFile() && found.size === entry.size && found.mtimeMs === entry.mtimeMs) {
         reuse.set(file, entry);
@@ -130,20 +132,11 @@ export class PageCache {
     const clash = rendered.find((file) => this.#reuse.has(file));
     if (clash !== undefined) throw new Error(`Internal error: ${clash} is both rendered and reused`);
     const dirs = new Set([...this.#reuse.keys()].map((file) => path.dirname(path.join(stagingDir, file))));
-    await inParallel(dirs, concurrency, async (dir) => void (await mkdir(dir, { recursive: true })));
-    await inParallel(this.#reuse, concurrency, async ([file, entry]) => {
-      const from = path.join(this.#outDir, file);
+    await inParallel.map(dirs, (dir) => mkdir(dir, { recursive: true }));
+    await inParallel.map([...this.#reuse], async ([file, entry]) => {
       const to = path.join(stagingDir, file);
-      try {
-        await link(from, to);
-      } catch (cause) {
-        const code = (cause as NodeJS.ErrnoException).code;
-        if (code === "EEXIST") throw new Error(`Internal error: ${file} is both rendered and reused`, { cause });
-        if (code !== "EXDEV" && code !== "EPERM" && code !== "ENOTSUP") throw cause;
-        // A file system without hard links: a copy has the same bytes but a new time, which the manifest must know.
-        await copyFile(from, to);
-        this.#reuse.set(file, { ...entry, mtimeMs: (await stat(to)).mtimeMs });
-      }
+      // A copy has the same bytes but a new time, which the manifest must know.
+      if ((await linkFile(path.join(this.#outDir, file), to)) === "copied") this.#reuse.set(file, { ...entry, mtimeMs: (await stat(to)).mtimeMs });
     });
   }
 
@@ -151,7 +144,7 @@ export class PageCache {
   async record(stagingDir: string): Promise<void> {
     this.#written = new Map();
     const rendered = [...this.#fingerprints].filter(([file]) => !this.#reuse.has(file));
-    await inParallel(rendered, concurrency, async ([file, fingerprint]) => {
+    await inParallel.map(rendered, async ([file, fingerprint]) => {
       const { size, mtimeMs } = await stat(path.join(stagingDir, file));
       this.#written.set(file, { fingerprint, size, mtimeMs });
     });

@@ -1,6 +1,6 @@
 import { readdir, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
-import { inParallel } from "./in-parallel.ts";
+import pLimit from "p-limit";
 
 /** How long the cache keeps the files of a folder no build has used, and how many folders' files it keeps at most. */
 export const cacheLimits = { days: 30, folders: 8 };
@@ -14,7 +14,8 @@ const cacheName = /^(records|pages)-[0-9a-f]{16}\.(?:nd)?json$/;
  * beyond the `cacheLimits.folders` most recently used, and temporary files that killed builds left behind.
  */
 export async function pruneCache(cacheDir: string, used: readonly string[], now = new Date()): Promise<void> {
-  await inParallel(used, 4, async (file) => utimes(file, now, now).catch(() => undefined));
+  const inParallel = pLimit(4);
+  await inParallel.map(used, (file) => utimes(file, now, now).catch(() => undefined));
   const names = await readdir(cacheDir).catch(() => [] as string[]);
   const found = await Promise.all(
     names.map(async (name) => ({ name, mtimeMs: (await stat(path.join(cacheDir, name)).catch(() => undefined))?.mtimeMs })),
@@ -29,5 +30,5 @@ export async function pruneCache(cacheDir: string, used: readonly string[], now 
     });
   }
   for (const file of found) if (file.name.endsWith(".tmp") && (file.mtimeMs ?? Infinity) < now.getTime() - staleTemporaryMs) remove.push(file.name);
-  await inParallel(remove, 4, async (name) => rm(path.join(cacheDir, name), { force: true }));
+  await inParallel.map(remove, (name) => rm(path.join(cacheDir, name), { force: true }));
 }

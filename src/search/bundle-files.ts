@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import pLimit from "p-limit";
 
 /** A file of a Pagefind bundle, by its path inside the bundle folder (`/` separators). */
 export interface BundleFile {
@@ -29,17 +30,13 @@ export async function bundleFiles(folder: string): Promise<BundleFiles> {
       for (const chunk of await readdir(path.join(folder, entry.name), { withFileTypes: true })) if (chunk.isFile()) names.push(`${entry.name}/${chunk.name}`);
     }
   }
-  const files = await inBatches(names, async (name) => ({ path: name, size: (await stat(path.join(folder, ...name.split("/")))).size }));
+  const files = await pLimit(filesInFlight).map(names, async (name) => ({ path: name, size: (await stat(path.join(folder, ...name.split("/")))).size }));
   const byPath = (a: BundleFile, b: BundleFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { data: files.filter((file) => !isRuntime(file.path)).sort(byPath), runtime: files.filter((file) => isRuntime(file.path)).sort(byPath) };
 }
 
-/** Maps `items` through `work`, 64 at a time: enough to keep the file system's thread pool busy. */
-export async function inBatches<T, R>(items: readonly T[], work: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = [];
-  for (let start = 0; start < items.length; start += 64) results.push(...(await Promise.all(items.slice(start, start + 64).map(work))));
-  return results;
-}
+/** File-system calls in flight on a bundle's files: enough to keep the thread pool busy. */
+export const filesInFlight = 64;
 
 /** SHA-256 (hex) of a list of files with their sizes: equal digests, the same files at the same sizes. */
 export function listingDigest(files: readonly BundleFile[]): string {

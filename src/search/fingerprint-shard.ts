@@ -1,6 +1,9 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { pageFile } from "./page-file.ts";
+import path from "node:path";
+import pLimit from "p-limit";
+import { outputFile } from "../cache/page-fingerprints.ts";
+import { filesInFlight } from "./bundle-files.ts";
 import type { ShardPlan } from "./plan-shards.ts";
 
 /** Everything besides the pages that decides what Pagefind writes for a shard. */
@@ -21,12 +24,11 @@ const shardFormat = 2;
  */
 export async function fingerprintShard(dir: string, shard: ShardPlan, settings: IndexSettings): Promise<string> {
   const hash = createHash("sha256").update(JSON.stringify({ shardFormat, ...settings }));
-  const batch = 64;
-  for (let start = 0; start < shard.articles.length; start += batch) {
-    const urls = shard.articles.slice(start, start + batch).map((article) => article.url);
-    const pages = await Promise.all(urls.map((url) => readFile(pageFile(dir, url))));
-    urls.forEach((url, i) => hash.update(`\n${url}\n${createHash("sha256").update(indexedPart(pages[i]!.toString("utf8"))).digest("hex")}`));
-  }
+  const digests = await pLimit(filesInFlight).map(shard.articles, async ({ url }) => {
+    const page = await readFile(path.join(dir, outputFile(url)), "utf8");
+    return `\n${url}\n${createHash("sha256").update(indexedPart(page)).digest("hex")}`;
+  });
+  for (const digest of digests) hash.update(digest);
   return hash.digest("hex");
 }
 

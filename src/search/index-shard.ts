@@ -1,8 +1,9 @@
 import { readFile } from "node:fs/promises";
+import path from "node:path";
 import * as pagefind from "pagefind";
+import { outputFile } from "../cache/page-fingerprints.ts";
 import { pruneBundle } from "./bundle-files.ts";
 import type { IndexSettings } from "./fingerprint-shard.ts";
-import { pageFile } from "./page-file.ts";
 import type { ShardSources } from "./shard-sources.ts";
 
 /**
@@ -24,7 +25,7 @@ export async function indexShard(dir: string, sources: ShardSources, target: str
       read += added.page_count;
     }
     for (const url of sources.urls) {
-      check("addHTMLFile", (await index.addHTMLFile({ url, content: await readFile(pageFile(dir, url), "utf8") })).errors);
+      check("addHTMLFile", (await index.addHTMLFile({ url, content: await readFile(path.join(dir, outputFile(url)), "utf8") })).errors);
       read++;
     }
     check("writeFiles", (await index.writeFiles({ outputPath: target })).errors);

@@ -1,7 +1,8 @@
 import { mkdir, rm } from "node:fs/promises";
 import path from "node:path";
-import { type BundleFiles, bundleFiles, inBatches } from "./bundle-files.ts";
-import { linkFile } from "./link-file.ts";
+import pLimit from "p-limit";
+import { linkFile } from "../cache/link-file.ts";
+import { type BundleFiles, bundleFiles, filesInFlight } from "./bundle-files.ts";
 import { fileListing, readShardRecord, sameListing, shardsFolder } from "./shard-record.ts";
 
 /**
@@ -26,7 +27,7 @@ export async function reuseShard(previous: string, id: string, fingerprint: stri
     const copied = { data: files.data, runtime: withRuntime ? files.runtime : [] };
     try {
       for (const sub of new Set(["", ...copied.data.map((file) => path.posix.dirname(file.path))])) await mkdir(path.join(target, sub), { recursive: true });
-      await inBatches([...copied.data, ...copied.runtime], (file) => linkFile(path.join(folder, ...file.path.split("/")), path.join(target, ...file.path.split("/"))));
+      await pLimit(filesInFlight).map([...copied.data, ...copied.runtime], (file) => linkFile(path.join(folder, ...file.path.split("/")), path.join(target, ...file.path.split("/"))));
       return copied;
     } catch {
       // Changed under us (a hand edit, a concurrent deploy): index it again instead.
