@@ -3,7 +3,7 @@
 // memory of the process tree and of each process, pages and bytes written, Dateline's time per stage. Then warm rebuilds
 // at 10,000 articles (one seed changed, one added) and parse + enrich throughput. BENCH_FULL=1 adds 114,258 articles.
 import { execFileSync } from "node:child_process";
-import { cp, mkdir, readFile, rm, writeFile } from "node:fs/promises";
+import { cp, mkdir, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Archive } from "../src/article.ts";
@@ -120,6 +120,18 @@ async function throughput(seeds: string): Promise<{ mb: number; articles: number
   };
 }
 
+/**
+ * Waits (up to a minute) until the process a build leaves behind to delete the site it replaced is done: a user's
+ * next build comes seconds later at the soonest, and one started at once would time that deletion too.
+ */
+async function trashEmptied(project: string): Promise<void> {
+  const trash = path.join(project, ".cache", "dateline", "trash");
+  for (let waited = 0; waited < 60_000; waited += 100) {
+    if ((await readdir(trash).catch(() => [])).length === 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** Warm rebuilds in a copy of the seeds: each run changes one seed (or adds one) since the last build. */
 async function warmRebuilds(
   seeds: string,
@@ -138,10 +150,12 @@ async function warmRebuilds(
   const add: Measured[] = [];
   for (let run = 0; run < runs; run++) {
     await writeFile(changed, original.replace("\n", ` A sentence added in rebuild ${run + 1}.\n`));
+    await trashEmptied(project);
     change.push(await dateline(project, "seeds", "site"));
     // A new story: the last seed with one more sentence, so its body (and so its hash) is its own.
     const template = await readFile(path.join(project, "seeds", names[names.length - 1] ?? ""), "utf8");
     await writeFile(path.join(project, "seeds", `zz_added_${run + 1}.txt`), template.replace("\n", ` Added story ${run + 1}.\n`));
+    await trashEmptied(project);
     add.push(await dateline(project, "seeds", "site"));
     process.stderr.write(`warm run ${run + 1}: one seed changed ${change.at(-1)?.wall.toFixed(1)} s, one added ${add.at(-1)?.wall.toFixed(1)} s\n`);
   }

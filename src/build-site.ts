@@ -1,9 +1,10 @@
+import type { Dirent } from "node:fs";
 import { mkdir, readdir } from "node:fs/promises";
 import path from "node:path";
 import type { Site } from "./article.ts";
 import { cacheFile } from "./cache/cache-file.ts";
 import { codeVersion } from "./cache/code-version.ts";
-import { PageCache } from "./cache/page-cache.ts";
+import { linkLastBuild, PageCache, pagesVersion } from "./cache/page-cache.ts";
 import { pruneCache } from "./cache/prune-cache.ts";
 import { templateDependencies } from "./cache/template-dependencies.ts";
 import { SeedsError, type Problem } from "./errors.ts";
@@ -67,49 +68,50 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const { report } = options;
   const staging = await stageSite(options.out, options.seeds);
   const { cacheDir, fresh = false } = options;
-  const loaded = await loadArchive(options.seeds, options.site, cacheDir === undefined ? {} : { cacheDir, fresh });
-  report?.problems(loaded.problems);
-  if (loaded.cacheNote !== undefined) report?.note?.(loaded.cacheNote);
-  const parsed = loaded.seeds - loaded.cached;
-  const threads = loaded.threads > 0 ? ` in ${loaded.threads + 1} threads` : "";
-  report?.stage("parse", `${plural(loaded.seeds, "seed")}${loaded.cached > 0 ? `, ${parsed.toLocaleString("en-US")} parsed, ${loaded.cached.toLocaleString("en-US")} cached` : ""}${threads}`, loaded.timings.parse);
-  // Each seed is enriched as soon as it is parsed: enrich's seconds are part of parse's, summed over the threads.
-  report?.stage("enrich", `${plural(loaded.seeds - loaded.skipped, "article")}${loaded.threads > 0 ? ", during parse" : ""}`, loaded.timings.enrich);
-  report?.stage("collect", `${plural(loaded.archive.articles.length, "article")}, ${plural(loaded.duplicates, "duplicate")}`, loaded.timings.collect);
-  if (hasErrors(loaded.problems) && !options.skipInvalid) throw new SeedsError(loaded.problems);
-
+  const manifest = cacheDir === undefined ? undefined : cacheFile(cacheDir, "pages", staging.outDir);
+  // The last build's pages are linked into the staging folder while the archive loads: seconds of file-system work
+  // at 10,000 articles, which the other core does meanwhile.
+  const versions = Promise.all([codeVersion(), templateDependencies(templatesDir)]);
+  versions.catch(() => undefined);
+  const lastBuild =
+    manifest === undefined || fresh
+      ? undefined
+      : Promise.all([versions, mkdir(staging.dir, { recursive: true })]).then(([[code, dependencies]]) =>
+          linkLastBuild({ manifest, outDir: staging.outDir, stagingDir: staging.dir, version: pagesVersion(code, dependencies) }),
+        );
+  lastBuild?.catch(() => undefined);
   let indexer: SearchIndexer | undefined;
   try {
+    const loaded = await loadArchive(options.seeds, options.site, cacheDir === undefined ? {} : { cacheDir, fresh });
+    report?.problems(loaded.problems);
+    if (loaded.cacheNote !== undefined) report?.note?.(loaded.cacheNote);
+    const parsed = loaded.seeds - loaded.cached;
+    const threads = loaded.threads > 0 ? ` in ${loaded.threads + 1} threads` : "";
+    report?.stage("parse", `${plural(loaded.seeds, "seed")}${loaded.cached > 0 ? `, ${parsed.toLocaleString("en-US")} parsed, ${loaded.cached.toLocaleString("en-US")} cached` : ""}${threads}`, loaded.timings.parse);
+    // Each seed is enriched as soon as it is parsed: enrich's seconds are part of parse's, summed over the threads.
+    report?.stage("enrich", `${plural(loaded.seeds - loaded.skipped, "article")}${loaded.threads > 0 ? ", during parse" : ""}`, loaded.timings.enrich);
+    report?.stage("collect", `${plural(loaded.archive.articles.length, "article")}, ${plural(loaded.duplicates, "duplicate")}`, loaded.timings.collect);
+    if (hasErrors(loaded.problems) && !options.skipInvalid) throw new SeedsError(loaded.problems);
+
     const renderStart = performance.now();
     // Made here rather than by Eleventy's first write, so stages running beside the render can write into it.
     await mkdir(staging.dir, { recursive: true });
-    const dependencies = await templateDependencies(templatesDir);
+    const [code, dependencies] = await versions;
+    const last = await lastBuild;
+    if (last?.discarded !== undefined) report?.note?.(`page cache ignored: ${last.discarded}`);
     const cache =
-      cacheDir === undefined
+      manifest === undefined
         ? undefined
-        : await PageCache.plan(loaded.archive, {
-            manifest: cacheFile(cacheDir, "pages", staging.outDir),
-            outDir: staging.outDir,
-            dependencies,
-            code: await codeVersion(),
-            fresh,
-            articleKeys: loaded.articleKeys,
-          });
-    if (cache?.discarded !== undefined) report?.note?.(`page cache ignored: ${cache.discarded}`);
+        : await PageCache.plan(loaded.archive, { manifest, stagingDir: staging.dir, last, dependencies, code, articleKeys: loaded.articleKeys });
     // Pagefind runs in a process of its own: a shard is indexed on the other core as soon as its pages are written.
-    indexer = startIndexing(staging.dir, options.site, loaded.archive.articles, fresh ? {} : { previous: staging.outDir });
+    indexer = startIndexing(staging.dir, options.site, loaded.archive.articles, fresh ? {} : { previous: staging.outDir, ...(cache ? { digests: cache.reusedDigests } : {}) });
+    if (cache !== undefined) indexer.written(cache.reusedUrls);
     const searchIndex = indexer;
     const rendered = await renderSite(loaded.archive, staging.dir, {
       pageArrays: [...dependencies.pageArrays.keys()],
-      ...(cache ? { select: cache.render } : {}),
+      ...(cache ? { select: cache.render, linked: cache.linked } : {}),
       ...(report?.page ? { onPage: report.page } : {}),
-      onRun: async (run) => {
-        if (run.first && cache !== undefined) {
-          await cache.link(staging.dir, run.files);
-          searchIndex.written(cache.reusedUrls);
-        }
-        searchIndex.written(run.urls);
-      },
+      onRun: (run) => searchIndex.written(run.urls, run.html),
     });
     await cache?.record(staging.dir);
     const unsaved = await loaded.cacheSaved;
@@ -117,14 +119,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     const reused = cache?.reused ?? 0;
     report?.stage("render", `${plural(rendered.pages, "file")}${reused > 0 ? `, ${reused.toLocaleString("en-US")} reused` : ""}`, (performance.now() - renderStart) / 1000);
     const indexStart = performance.now();
+    // Counted while the last shards are indexed; the indexer counts its own files.
+    const counted = countFiles(staging.dir, "pagefind");
+    counted.catch(() => undefined);
     const indexed = await indexer.finish();
     // Its seconds are those after the render: the shards indexed during the render cost no time of their own.
     report?.stage("index", `${plural(indexed.searchable, "article")} searchable, ${plural(indexed.pages, "page")} indexed, ${plural(indexed.shards, "shard")}${indexed.reused > 0 ? ` (${indexed.reused.toLocaleString("en-US")} reused)` : ""}`, (performance.now() - indexStart) / 1000);
-    const { pages, files } = await countFiles(staging.dir);
+    const { pages, files } = await counted;
     const publishStart = performance.now();
     await publishSite(staging, cacheDir === undefined ? undefined : path.join(cacheDir, "trash"));
     // The manifest describes the published output, so it is written only once that is in place.
-    await cache?.save().catch((cause: unknown) => report?.note?.(`page cache not saved: ${cause instanceof Error ? cause.message : String(cause)}`));
+    await cache?.save(indexed.digests).catch((cause: unknown) => report?.note?.(`page cache not saved: ${cause instanceof Error ? cause.message : String(cause)}`));
     if (cacheDir !== undefined) await pruneCache(cacheDir, [cacheFile(cacheDir, "records", options.seeds), cacheFile(cacheDir, "pages", staging.outDir)]);
     report?.stage("publish", path.relative(process.cwd(), staging.outDir) || ".", (performance.now() - publishStart) / 1000);
     return {
@@ -133,20 +138,31 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       duplicates: loaded.duplicates,
       skipped: loaded.skipped,
       pages,
-      files,
+      files: files + indexed.files,
       cached: loaded.cached,
       rendered: rendered.pages,
       reused,
       seconds: (performance.now() - started) / 1000,
     };
   } catch (cause) {
+    await lastBuild?.catch(() => undefined);
     await indexer?.abandon();
     await discardStaging(staging);
     throw cause;
   }
 }
 
-async function countFiles(dir: string): Promise<{ pages: number; files: number }> {
-  const entries = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
-  return { pages: entries.filter((entry) => entry.name.endsWith(".html")).length, files: entries.length };
+/** HTML pages and files in `dir`, but for its folder `except`. */
+async function countFiles(dir: string, except: string): Promise<{ pages: number; files: number }> {
+  const counts = { pages: 0, files: 0 };
+  const count = (entry: Dirent): void => {
+    if (!entry.isFile()) return;
+    counts.files++;
+    if (entry.name.endsWith(".html")) counts.pages++;
+  };
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isDirectory() && entry.name !== except) (await readdir(path.join(dir, entry.name), { recursive: true, withFileTypes: true })).forEach(count);
+    else count(entry);
+  }
+  return counts;
 }

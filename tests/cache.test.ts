@@ -1,6 +1,9 @@
-import { cp, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
+import { cp, link, mkdir, readdir, readFile, rm, stat, utimes, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { cacheFile } from "../src/cache/cache-file.ts";
+import { codeVersion } from "../src/cache/code-version.ts";
+import { linkLastBuild, pagesVersion } from "../src/cache/page-cache.ts";
 import { cacheLimits, pruneCache } from "../src/cache/prune-cache.ts";
 import { RecordCache } from "../src/cache/record-cache.ts";
 import { templateDependencies } from "../src/cache/template-dependencies.ts";
@@ -26,18 +29,22 @@ interface Counts {
   readonly cached: number;
   readonly rendered: number;
   readonly reused: number;
+  /** Files in the site, as the summary line says. */
+  readonly files: number;
 }
 
-function counts(stderr: string): Counts {
+function counts(stderr: string, stdout: string): Counts {
   const parse = /^parse +([\d,]+) seeds?(?:, ([\d,]+) parsed, ([\d,]+) cached)?/m.exec(stderr);
   const render = /^render +([\d,]+) files?(?:, ([\d,]+) reused)?/m.exec(stderr);
   const number = (text: string | undefined): number => Number((text ?? "0").replaceAll(",", ""));
-  if (!parse || !render) throw new Error(`No parse or render line in:\n${stderr}`);
+  const built = /\(([\d,]+) files?\) in /.exec(stdout);
+  if (!parse || !render || !built) throw new Error(`No parse, render or summary line in:\n${stderr}\n${stdout}`);
   return {
     parsed: parse[2] === undefined ? number(parse[1]) : number(parse[2]),
     cached: number(parse[3]),
     rendered: number(render[1]),
     reused: number(render[2]),
+    files: number(built[1]),
   };
 }
 
@@ -50,7 +57,7 @@ async function project(): Promise<{ dir: string; seeds: string; build: (...flags
     const run = await dateline(["build", "--seeds", "seeds", "--out", "site", ...flags], dir);
     expect(run.stderr).not.toContain("Internal error");
     expect(run.code).toBe(0);
-    return counts(run.stderr);
+    return counts(run.stderr, run.stdout);
   };
   return { dir, seeds, build };
 }
@@ -77,11 +84,19 @@ describe("a warm build", () => {
     expect(warm.reused).toBeGreaterThan(warm.rendered);
     expect(await hashTree(path.join(dir, "site"))).toEqual(before);
     expect(before).toEqual(await coldSite(seeds));
+    expect([cold.files, warm.files]).toEqual([Object.keys(before).length, Object.keys(before).length]);
   });
 
-  test("should be byte-identical to a cold build after a seed changed", async () => {
+  test("should be byte-identical to a cold build after a seed changed, and leave the live site's files as they were", async () => {
     const { dir, seeds, build } = await project();
     const cold = await build();
+    // Another name for every file of the live site: a build that wrote through one of its links would change it.
+    const live = await hashTree(path.join(dir, "site"));
+    const names = path.join(dir, "names");
+    for (const name of Object.keys(live)) {
+      await mkdir(path.dirname(path.join(names, name)), { recursive: true });
+      await link(path.join(dir, "site", name), path.join(names, name));
+    }
     const file = path.join(seeds, "003_chinese.txt");
     await writeFile(file, (await readFile(file, "utf8")).replace("\n", " A sentence added later.\n"));
     const warm = await build();
@@ -90,6 +105,7 @@ describe("a warm build", () => {
     expect(warm.reused).toBeGreaterThan(0);
     expect(warm.rendered).toBeLessThan(cold.rendered);
     expect(await hashTree(path.join(dir, "site"))).toEqual(await coldSite(seeds));
+    expect(await hashTree(names)).toEqual(live);
   });
 
   test("should be byte-identical to a cold build after a seed was added, and after one was deleted", async () => {
@@ -108,6 +124,8 @@ describe("a warm build", () => {
     expect(deleted.parsed).toBe(0);
     expect(await hashTree(path.join(dir, "site"))).toEqual(await coldSite(seeds));
     expect(await articlePages()).toBe(before - 1);
+    // Its folder too, which the page taken from the last build had been linked into.
+    expect(await stat(path.join(dir, "site", "2022", "02", "28", "003-chinese")).catch(() => "gone")).toBe("gone");
   });
 
   test("should render again a page whose file was edited or deleted by hand", async () => {
@@ -135,11 +153,23 @@ describe("a warm build", () => {
     expect([after.ino, after.mtimeMs, after.size]).toEqual([before.ino, before.mtimeMs, before.size]);
   });
 
+  test("should link in the last build's pages only for the same code and templates", async () => {
+    const { dir, build } = await project();
+    await build();
+    const manifest = cacheFile(path.join(dir, ".cache", "dateline"), "pages", path.join(dir, "site"));
+    const version = pagesVersion(await codeVersion(), await templateDependencies(path.join(root, "templates")));
+    const linked = async (into: string, pages: string): Promise<number> => (await linkLastBuild({ manifest, outDir: path.join(dir, "site"), stagingDir: path.join(dir, into), version: pages })).linked.size;
+    const articles = Object.keys(await hashTree(path.join(dir, "site"))).filter((file) => articlePage.test(file));
+    expect(await linked("same", version)).toBeGreaterThan(articles.length);
+    expect(Object.keys(await hashTree(path.join(dir, "same")))).toEqual(expect.arrayContaining(articles));
+    expect(await linked("other", `${version} edited`)).toBe(0);
+  });
+
   test("should render every page again when a site option changes", async () => {
     const { dir, seeds, build } = await project();
     const cold = await build();
     const retitled = await build("--title", "The Wire");
-    expect(retitled).toEqual({ parsed: 0, cached: cold.parsed, rendered: cold.rendered, reused: 0 });
+    expect(retitled).toMatchObject({ parsed: 0, cached: cold.parsed, rendered: cold.rendered, reused: 0 });
     expect(await hashTree(path.join(dir, "site"))).toEqual(await coldSite(seeds, "--title", "The Wire"));
   });
 
@@ -174,7 +204,7 @@ describe("a damaged cache", () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(/^note +record cache ignored: no checksum at the end \(truncated\?\)$/m);
     expect(run.stderr).toMatch(/^note +page cache ignored: checksum mismatch \(damaged\?\)$/m);
-    expect(counts(run.stderr)).toEqual({ parsed: cold.parsed, cached: 0, rendered: cold.rendered, reused: 0 });
+    expect(counts(run.stderr, run.stdout)).toMatchObject({ parsed: cold.parsed, cached: 0, rendered: cold.rendered, reused: 0 });
     expect(await hashTree(path.join(dir, "site"))).toEqual(await coldSite(seeds));
   });
 
@@ -276,6 +306,16 @@ describe("rendering in slices", () => {
     expect(runs.every((count) => count === 3 || count === runs.at(-1))).toBe(true);
     expect(sliced.pages).toBe(whole.pages);
     expect(await hashTree(path.join(dir, "sliced"))).toEqual(await hashTree(path.join(dir, "whole")));
+  });
+
+  test("should refuse, before writing it, a file that is a link to the live site", async () => {
+    const { archive } = await loadArchive(fixture, site, { threads: 0 });
+    const out = path.join(await tempDir("linked"), "site");
+    const page = (archive.articlePages[0]?.article.url ?? "").slice(1) + "index.html";
+    await mkdir(path.dirname(path.join(out, page)), { recursive: true });
+    await writeFile(path.join(out, page), "the live site's page");
+    await expect(renderSite(archive, out, { linked: new Set([page]) })).rejects.toThrow(new RegExp(`: Internal error: a template would write ${page}, a page taken from the last build$`));
+    expect(await readFile(path.join(out, page), "utf8")).toBe("the live site's page");
   });
 });
 

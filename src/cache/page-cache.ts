@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { mkdir, readFile, stat } from "node:fs/promises";
+import { mkdir, readFile, rmdir, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
 import type { Archive, Article } from "../article.ts";
@@ -9,28 +9,75 @@ import { outputFile, pageFingerprints, pageRecords, pageUrl } from "./page-finge
 import type { TemplateDependencies } from "./template-dependencies.ts";
 import { writeFileAtomic } from "./write-file-atomic.ts";
 
-/** What the cache knows of one output file: the fingerprint of its page, and its size and time when written. */
+/**
+ * What the cache knows of one output file: the fingerprint of its page, its size and time when written, and for
+ * an article page the digest of what the search index reads of it (see `pageDigest`).
+ */
 interface OutputEntry {
   readonly fingerprint: string;
   readonly size: number;
   readonly mtimeMs: number;
+  readonly digest?: string;
 }
 
-const header = { cache: "dateline-pages", format: 1 };
+type ManifestEntry = [fingerprint: string, size: number, mtimeMs: number, digest?: string];
+
+const header = { cache: "dateline-pages", format: 2 };
 // File-system calls in flight when linking and checking page files: measured fastest around 16 on ext4
 // (the thread pool overlaps their waits, where a loop of synchronous calls waits for each in turn).
 const inParallel = pLimit(16);
 
+/** What every page's fingerprint starts from besides the site options: Dateline's code and the templates. */
+export function pagesVersion(code: string, dependencies: TemplateDependencies): string {
+  return `${code} ${dependencies.hash}`;
+}
+
+/** The page files of the last build, linked into a new build's staging folder (see `linkLastBuild`). */
+export interface LastBuild {
+  /** Staged file → what the manifest says of it, for every file linked (or copied) in, unchanged since it was written. */
+  readonly linked: ReadonlyMap<string, OutputEntry>;
+  /** Why the manifest of the last build was not used, if it was not. */
+  readonly discarded: string | undefined;
+}
+
 /**
- * The pages of an earlier build that can be reused: a page whose fingerprint is unchanged and whose file in
- * the output folder is still the one Dateline wrote (same size and modification time) is hard-linked into
- * the new build instead of being rendered. The manifest lives in the cache, one per output folder.
+ * Starts hard-linking (or copying, where links are not possible) every page file the last build into `outDir`
+ * wrote and that is still as it wrote it (same size and modification time) into `stagingDir`. Called as the
+ * build starts, so that the file system's work (seconds for 20,000 pages) overlaps loading the archive;
+ * `PageCache.plan` then removes the links of the pages that changed. A missing or damaged manifest links nothing.
+ */
+export async function linkLastBuild(options: { readonly manifest: string; readonly outDir: string; readonly stagingDir: string; readonly version: string }): Promise<LastBuild> {
+  const read = await readManifest(options.manifest);
+  if (typeof read === "string") return { linked: new Map(), discarded: read };
+  // Another Dateline or other templates: every fingerprint differs, so no page would be reused.
+  if (read.version !== options.version) return { linked: new Map(), discarded: undefined };
+  // A file edited, replaced or deleted by hand since is rendered again, not trusted.
+  const unchanged = (
+    await inParallel.map([...read.outputs], async ([file, entry]) => {
+      const found = await stat(path.join(options.outDir, file)).catch(() => undefined);
+      return found?.isFile() && found.size === entry.size && found.mtimeMs === entry.mtimeMs ? [[file, entry] as const] : [];
+    })
+  ).flat();
+  await inParallel.map(new Set(unchanged.map(([file]) => path.dirname(path.join(options.stagingDir, file)))), (dir) => mkdir(dir, { recursive: true }));
+  const linked = new Map<string, OutputEntry>();
+  await inParallel.map(unchanged, async ([file, entry]) => {
+    const to = path.join(options.stagingDir, file);
+    // A copy has the same bytes but a new time, which the manifest must know.
+    linked.set(file, (await linkFile(path.join(options.outDir, file), to)) === "copied" ? { ...entry, mtimeMs: (await stat(to)).mtimeMs } : entry);
+  });
+  return { linked, discarded: undefined };
+}
+
+/**
+ * Which pages a build renders and which it takes from the last build: a page whose fingerprint is unchanged and
+ * whose file `linkLastBuild` linked in is reused; every other page is rendered. The manifest lives in the cache,
+ * one per output folder.
  */
 export class PageCache {
   /** Indexes of the records to render, for each page array; the other templates are always rendered. */
   readonly render: ReadonlyMap<string, readonly number[]>;
   readonly #manifest: string;
-  readonly #outDir: string;
+  readonly #version: string;
   /** Output file → fingerprint, for every page of the page arrays. */
   readonly #fingerprints: Map<string, string>;
   readonly #reuse: Map<string, OutputEntry>;
@@ -38,17 +85,9 @@ export class PageCache {
   readonly #urls: Map<string, string>;
   #written = new Map<string, OutputEntry>();
 
-  /** Why the manifest of the last build was not used, if it was not. */
-  readonly discarded: string | undefined;
-
-  private constructor(
-    manifest: string,
-    outDir: string,
-    plan: { render: Map<string, number[]>; fingerprints: Map<string, string>; reuse: Map<string, OutputEntry>; urls: Map<string, string>; discarded: string | undefined },
-  ) {
-    this.discarded = plan.discarded;
+  private constructor(manifest: string, version: string, plan: { render: Map<string, number[]>; fingerprints: Map<string, string>; reuse: Map<string, OutputEntry>; urls: Map<string, string> }) {
     this.#manifest = manifest;
-    this.#outDir = outDir;
+    this.#version = version;
     this.render = plan.render;
     this.#fingerprints = plan.fingerprints;
     this.#reuse = plan.reuse;
@@ -56,29 +95,28 @@ export class PageCache {
   }
 
   /**
-   * Compares the archive's pages with the manifest of the last build into `outDir`. A `fresh` cache reuses
-   * nothing. A missing or damaged manifest, or a changed file, only means more rendering.
+   * Compares the archive's pages with those of the last build linked into `stagingDir` (none for a cold build),
+   * and removes the links of the pages that changed or are gone: the render must never write through a link,
+   * which would change the live site.
    */
   static async plan(
     archive: Archive,
     options: {
       readonly manifest: string;
-      readonly outDir: string;
+      readonly stagingDir: string;
+      readonly last: LastBuild | undefined;
       readonly dependencies: TemplateDependencies;
       readonly code: string;
-      readonly fresh: boolean;
       /** Articles by their seed's cache key (see LoadResult), which saves serialising them. */
       readonly articleKeys?: ReadonlyMap<Article, string>;
     },
   ): Promise<PageCache> {
     const fingerprints = pageFingerprints(archive, options.dependencies, options.code, options.articleKeys);
-    const read = options.fresh ? new Map<string, OutputEntry>() : await readManifest(options.manifest);
-    const previous = typeof read === "string" ? new Map<string, OutputEntry>() : read;
+    const linked = options.last?.linked ?? new Map<string, OutputEntry>();
     const render = new Map<string, number[]>();
     const files = new Map<string, string>();
     const urls = new Map<string, string>();
-    const candidates: { file: string; entry: OutputEntry }[] = [];
-    const indexes = new Map<string, { name: string; index: number }>();
+    const reuse = new Map<string, OutputEntry>();
     for (const [name, prints] of fingerprints) {
       const chosen: number[] = [];
       render.set(name, chosen);
@@ -89,28 +127,16 @@ export class PageCache {
         const fingerprint = prints[index] as string;
         files.set(file, fingerprint);
         urls.set(file, url);
-        const entry = previous.get(file);
-        if (entry?.fingerprint === fingerprint) {
-          candidates.push({ file, entry });
-          indexes.set(file, { name, index });
-        } else {
-          chosen.push(index);
-        }
+        const entry = linked.get(file);
+        if (entry?.fingerprint === fingerprint) reuse.set(file, entry);
+        else chosen.push(index);
       });
     }
-    // A file edited, replaced or deleted by hand since is rendered again, not trusted.
-    const reuse = new Map<string, OutputEntry>();
-    await inParallel.map(candidates, async ({ file, entry }) => {
-      const found = await stat(path.join(options.outDir, file)).catch(() => undefined);
-      if (found?.isFile() && found.size === entry.size && found.mtimeMs === entry.mtimeMs) {
-        reuse.set(file, entry);
-      } else {
-        const { name, index } = indexes.get(file) as { name: string; index: number };
-        render.get(name)?.push(index);
-      }
-    });
-    for (const chosen of render.values()) chosen.sort((a, b) => a - b);
-    return new PageCache(options.manifest, options.outDir, { render, fingerprints: files, reuse, urls, discarded: typeof read === "string" ? read : undefined });
+    const unlinked = [...linked.keys()].filter((file) => !reuse.has(file));
+    await inParallel.map(unlinked, (file) => unlink(path.join(options.stagingDir, file)));
+    // Folders of pages that are gone, left empty: a cold build would not have them.
+    for (const dir of new Set(unlinked.filter((file) => !files.has(file)).map((file) => path.dirname(file)))) await removeEmpty(options.stagingDir, dir);
+    return new PageCache(options.manifest, pagesVersion(options.code, options.dependencies), { render, fingerprints: files, reuse, urls });
   }
 
   /** Pages taken from the last build. */
@@ -123,21 +149,14 @@ export class PageCache {
     return [...this.#reuse.keys()].map((file) => this.#urls.get(file) ?? "");
   }
 
-  /**
-   * Hard-links the reusable files of the last build into the new one (copies where links are not possible).
-   * Call it after the first Eleventy run, with the files it wrote: the only run that renders files outside the
-   * page arrays, whose names the plan does not know. A file written through a link would change the live site.
-   */
-  async link(stagingDir: string, rendered: readonly string[]): Promise<void> {
-    const clash = rendered.find((file) => this.#reuse.has(file));
-    if (clash !== undefined) throw new Error(`Internal error: ${clash} is both rendered and reused`);
-    const dirs = new Set([...this.#reuse.keys()].map((file) => path.dirname(path.join(stagingDir, file))));
-    await inParallel.map(dirs, (dir) => mkdir(dir, { recursive: true }));
-    await inParallel.map([...this.#reuse], async ([file, entry]) => {
-      const to = path.join(stagingDir, file);
-      // A copy has the same bytes but a new time, which the manifest must know.
-      if ((await linkFile(path.join(this.#outDir, file), to)) === "copied") this.#reuse.set(file, { ...entry, mtimeMs: (await stat(to)).mtimeMs });
-    });
+  /** The reused files (relative to the output folder, `/`-separated): links to the live site's, never to be written. */
+  get linked(): ReadonlySet<string> {
+    return new Set(this.#reuse.keys());
+  }
+
+  /** The search digests the last build recorded for the reused pages, by URL: their files are the same. */
+  get reusedDigests(): Map<string, string> {
+    return new Map([...this.#reuse].flatMap(([file, entry]) => (entry.digest === undefined ? [] : [[this.#urls.get(file) ?? "", entry.digest] as const])));
   }
 
   /** Notes the size and time of each page file written in `stagingDir`, for the manifest. */
@@ -150,27 +169,42 @@ export class PageCache {
     });
   }
 
-  /** Writes the manifest of the published output. */
-  async save(): Promise<void> {
-    const outputs: Record<string, [string, number, number]> = {};
+  /** Writes the manifest of the published output, with the search digests of its article pages by URL. */
+  async save(digests: ReadonlyMap<string, string> = new Map()): Promise<void> {
+    const outputs: Record<string, ManifestEntry> = {};
     for (const entries of [this.#reuse, this.#written]) {
-      for (const [file, entry] of entries) outputs[file] = [entry.fingerprint, entry.size, entry.mtimeMs];
+      for (const [file, entry] of entries) {
+        const digest = digests.get(this.#urls.get(file) ?? "");
+        outputs[file] = digest === undefined ? [entry.fingerprint, entry.size, entry.mtimeMs] : [entry.fingerprint, entry.size, entry.mtimeMs, digest];
+      }
     }
-    const body = `${JSON.stringify({ ...header, outputs })}\n`;
+    const body = `${JSON.stringify({ ...header, version: this.#version, outputs })}\n`;
     await writeFileAtomic(this.#manifest, body + checksumLine(createHash("sha256").update(body).digest("hex")));
   }
 }
 
-/** The manifest's entries, or why it cannot be trusted; a missing one is empty. */
-async function readManifest(file: string): Promise<Map<string, OutputEntry> | string> {
+/** Removes `dir` (relative to `root`) and then its parents while they are empty, up to `root`. */
+async function removeEmpty(root: string, dir: string): Promise<void> {
+  for (let at = dir; at !== "." && at !== "" && at !== "/"; at = path.dirname(at)) {
+    try {
+      await rmdir(path.join(root, at));
+    } catch {
+      return;
+    }
+  }
+}
+
+/** The manifest's version and entries, or why it cannot be trusted; a missing one is empty. */
+async function readManifest(file: string): Promise<{ version: string; outputs: Map<string, OutputEntry> } | string> {
   const bytes = await readFile(file).catch(() => undefined);
-  if (bytes === undefined) return new Map();
+  if (bytes === undefined) return { version: "", outputs: new Map() };
   const body = verifiedBody(bytes);
   if (typeof body === "string") return body;
   try {
-    const parsed = JSON.parse(body.toString("utf8")) as { cache?: unknown; format?: unknown; outputs?: Record<string, [string, number, number]> };
-    if (parsed.cache !== header.cache || parsed.format !== header.format || parsed.outputs === undefined) return "another format";
-    return new Map(Object.entries(parsed.outputs).map(([name, [fingerprint, size, mtimeMs]]) => [name, { fingerprint, size, mtimeMs }]));
+    const parsed = JSON.parse(body.toString("utf8")) as { cache?: unknown; format?: unknown; version?: unknown; outputs?: Record<string, ManifestEntry> };
+    if (parsed.cache !== header.cache || parsed.format !== header.format || typeof parsed.version !== "string" || parsed.outputs === undefined) return "another format";
+    const outputs = new Map(Object.entries(parsed.outputs).map(([name, [fingerprint, size, mtimeMs, digest]]) => [name, { fingerprint, size, mtimeMs, ...(digest === undefined ? {} : { digest }) }]));
+    return { version: parsed.version, outputs };
   } catch {
     return "malformed";
   }

@@ -20,16 +20,19 @@ export interface RenderOptions {
   readonly sliceSize?: number;
   /** Called after each Eleventy run, once its files are written (the next stage can start on them), and awaited. */
   readonly onRun?: (run: RenderRun) => void | Promise<void>;
+  /**
+   * Files already in the output folder (relative, `/`-separated) that are hard links to the live site's: writing
+   * one would change the live site, so a template that would is an error, raised before it writes.
+   */
+  readonly linked?: ReadonlySet<string>;
 }
 
 /** What one Eleventy run wrote. */
 export interface RenderRun {
-  /** The first run, which also renders the templates outside the page arrays. */
-  readonly first: boolean;
   /** URLs of the page arrays' records it rendered. */
   readonly urls: readonly string[];
-  /** Every file it wrote from a template, relative to the output folder, `/`-separated. */
-  readonly files: readonly string[];
+  /** The content of the page arrays' records it rendered, by URL. */
+  readonly html: ReadonlyMap<string, string>;
 }
 
 /** What a render did. */
@@ -78,18 +81,27 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
   for (let start = 0; start === 0 || start < chosen.length; start += sliceSize) {
     const slice = chosen.slice(start, start + sliceSize);
     const view: Archive = { ...archive, ...Object.fromEntries(pageArrays.map((name) => [name, slice.filter((page) => page.name === name).map((page) => page.record)])) };
-    const files = await renderRun(view, outDir, { pageArrays: new Set(pageArrays), first: start === 0, ...(options.onPage ? { onPage: options.onPage } : {}) });
-    pages += files.length;
+    const written = await renderRun(view, outDir, { pageArrays: new Set(pageArrays), first: start === 0, linked: options.linked ?? new Set(), ...(options.onPage ? { onPage: options.onPage } : {}) });
+    pages += written.size;
     runs++;
-    await options.onRun?.({ first: start === 0, urls: slice.map((page) => pageUrl(page.record) ?? ""), files });
+    const urls = slice.map((page) => pageUrl(page.record) ?? "");
+    const html = new Map(urls.flatMap((url) => {
+      const content = written.get(outputFile(url));
+      return typeof content === "string" ? [[url, content] as const] : [];
+    }));
+    await options.onRun?.({ urls, html });
     // V8 collects lazily: without a full collection here, the heap would hold this run's pages while the next allocates its own.
     if (start + sliceSize < chosen.length) collectGarbage();
   }
   return { pages, runs };
 }
 
-/** One Eleventy run over an archive whose page arrays hold one slice of the pages. */
-async function renderRun(archive: Archive, outDir: string, options: { readonly pageArrays: ReadonlySet<string>; readonly first: boolean; readonly onPage?: (outputPath: string) => void }): Promise<string[]> {
+/** One Eleventy run over an archive whose page arrays hold one slice of the pages: the files it wrote (relative, `/`-separated) and their content. */
+async function renderRun(
+  archive: Archive,
+  outDir: string,
+  options: { readonly pageArrays: ReadonlySet<string>; readonly first: boolean; readonly linked: ReadonlySet<string>; readonly onPage?: (outputPath: string) => void },
+): Promise<Map<string, string | Buffer>> {
   const paginating = new Map<string, string>();
   const eleventy = new Eleventy(templatesDir, outDir, {
     quietMode: true,
@@ -100,6 +112,12 @@ async function renderRun(archive: Archive, outDir: string, options: { readonly p
       // benchmark group is made before quiet mode applies (Eleventy 3.1.8). Dateline reports its own stage times.
       for (const group of Object.values(eleventyConfig.benchmarkManager.getAll())) group.setIsVerbose(false);
       eleventyConfig.addPlugin(datelinePlugin, { archive, ...(options.onPage ? { onPage: options.onPage } : {}) });
+      // Transforms run on every template's output before it is written.
+      eleventyConfig.addTransform("dateline-linked", function (content) {
+        const file = this.page.outputPath === false ? undefined : path.relative(outDir, path.resolve(this.page.outputPath)).split(path.sep).join("/");
+        if (file !== undefined && options.linked.has(file)) throw new Error(`Internal error: a template would write ${file}, a page taken from the last build`);
+        return content;
+      });
       // Templates of the page arrays render their slice in every run; the others only in the first.
       eleventyConfig.addPreprocessor("dateline-slices", "*", function (data) {
         const paginated = data.pagination?.data;
@@ -115,19 +133,38 @@ async function renderRun(archive: Archive, outDir: string, options: { readonly p
   });
   // Eleventy's own log would interleave with ours; its errors are thrown and reported with their causes.
   eleventy.disableLogger();
-  let written: { inputPath: string; outputPath: string | false }[];
+  let written: Written[];
   try {
     // For a build to disk Eleventy returns [passthrough copies, written templates].
-    [, written] = (await eleventy.write()) as [unknown, { inputPath: string; outputPath: string | false }[]];
+    [, written] = (await eleventy.write()) as [unknown, Written[]];
   } catch (cause) {
-    throw new Error(`Rendering failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const root = rootCause(cause);
+    throw new Error(`Rendering failed: ${message}${root === message ? "" : `: ${root}`}`, { cause });
   }
   checkOutputs(archive, outDir, options.pageArrays, paginating, written);
-  return written.flatMap((page) => (page.outputPath === false ? [] : [path.relative(outDir, path.resolve(page.outputPath)).split(path.sep).join("/")]));
+  return new Map(written.flatMap((page) => (page.outputPath === false ? [] : [[path.relative(outDir, path.resolve(page.outputPath)).split(path.sep).join("/"), page.content] as const])));
+}
+
+/** The message of the innermost error: Eleventy wraps the one a filter or transform threw in `originalError`s. */
+function rootCause(error: unknown): string {
+  let inner = error;
+  for (;;) {
+    const next = inner instanceof Error ? ((inner as { originalError?: unknown }).originalError ?? inner.cause) : undefined;
+    if (!(next instanceof Error)) return inner instanceof Error ? inner.message : String(inner);
+    inner = next;
+  }
+}
+
+/** What Eleventy's `write` says of a template it wrote. */
+interface Written {
+  readonly inputPath: string;
+  readonly outputPath: string | false;
+  readonly content: string | Buffer;
 }
 
 /** The cache knows a page's file from its record's URL: make sure Eleventy wrote exactly those files. */
-function checkOutputs(archive: Archive, outDir: string, pageArrays: ReadonlySet<string>, paginating: ReadonlyMap<string, string>, written: readonly { inputPath: string; outputPath: string | false }[]): void {
+function checkOutputs(archive: Archive, outDir: string, pageArrays: ReadonlySet<string>, paginating: ReadonlyMap<string, string>, written: readonly Written[]): void {
   const expected = new Set([...pageArrays].flatMap((name) => pageRecords(archive, name).map((record) => path.join(outDir, outputFile(pageUrl(record) ?? "")))));
   const got = written.filter((page) => paginating.has(path.resolve(page.inputPath)) && page.outputPath !== false).map((page) => path.resolve(page.outputPath as string));
   const unexpected = got.find((file) => !expected.has(file));

@@ -20,16 +20,22 @@ const shardFormat = 2;
 /**
  * SHA-256 (hex) of what a shard's bundle is made from: its pages' URLs and the part of each page
  * Pagefind reads (see `indexedPart`) in order, the Pagefind version and the index settings. Equal
- * fingerprints, byte-identical bundles.
+ * fingerprints, byte-identical bundles. `digests` holds the `pageDigest` of pages already known (rendered
+ * in this build, or unchanged since the last one); the others are read from `dir`, and added to it.
  */
-export async function fingerprintShard(dir: string, shard: ShardPlan, settings: IndexSettings): Promise<string> {
+export async function fingerprintShard(dir: string, shard: ShardPlan, settings: IndexSettings, digests: Map<string, string>): Promise<string> {
   const hash = createHash("sha256").update(JSON.stringify({ shardFormat, ...settings }));
-  const digests = await pLimit(filesInFlight).map(shard.articles, async ({ url }) => {
-    const page = await readFile(path.join(dir, outputFile(url)), "utf8");
-    return `\n${url}\n${createHash("sha256").update(indexedPart(page)).digest("hex")}`;
+  const unknown = shard.articles.filter(({ url }) => !digests.has(url));
+  await pLimit(filesInFlight).map(unknown, async ({ url }) => {
+    digests.set(url, pageDigest(await readFile(path.join(dir, outputFile(url)), "utf8")));
   });
-  for (const digest of digests) hash.update(digest);
+  for (const { url } of shard.articles) hash.update(`\n${url}\n${digests.get(url) ?? ""}`);
   return hash.digest("hex");
+}
+
+/** SHA-256 (hex) of the part of a page Pagefind indexes. */
+export function pageDigest(html: string): string {
+  return createHash("sha256").update(indexedPart(html)).digest("hex");
 }
 
 const bodyElement = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-body\b[^>]*>/gi;

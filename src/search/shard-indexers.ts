@@ -22,6 +22,11 @@ export class ShardIndexers {
     this.#count = count;
   }
 
+  /** Starts a worker before it is needed: one takes half a second to load, which a rebuild of one shard would wait for. */
+  prestart(): void {
+    if (this.#all.length === 0) this.#idle.push(this.#start());
+  }
+
   /** Indexes a shard in an idle worker; call it at most `count` times at once. */
   run(...args: ShardJob): Promise<number> {
     const worker = this.#idle.pop() ?? (this.#all.length < this.#count ? this.#start() : undefined);
@@ -48,6 +53,8 @@ export class ShardIndexers {
       else pending?.resolve(message.read ?? 0);
     });
     const fail = (cause: Error): void => {
+      // A worker that is gone is never given a shard again (one started ahead may fail before it has any).
+      for (const list of [this.#all, this.#idle]) if (list.includes(worker)) list.splice(list.indexOf(worker), 1);
       for (const { reject } of this.#pending.values()) reject(cause);
       this.#pending.clear();
     };

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import pLimit from "p-limit";
 import type { Site } from "../article.ts";
 import { bundleFiles } from "./bundle-files.ts";
-import { fingerprintShard, type IndexSettings } from "./fingerprint-shard.ts";
+import { fingerprintShard, type IndexSettings, pageDigest } from "./fingerprint-shard.ts";
 import { indexShard } from "./index-shard.ts";
 import { defaultShardSize, planShards, type ShardArticle } from "./plan-shards.ts";
 import { reuseShard } from "./reuse-shard.ts";
@@ -17,6 +17,8 @@ import { shardsFolder, writeShardRecord } from "./shard-record.ts";
 export interface IndexOptions {
   /** The published site this build replaces: shards whose pages have not changed are copied from it. */
   readonly previous?: string;
+  /** The `pageDigest` of article pages known to be unchanged since the last build, which saves reading them. */
+  readonly digests?: ReadonlyMap<string, string>;
   /** Articles per shard (tests use small ones); defaults to `DATELINE_SEARCH_SHARD_SIZE`, then 2,000. */
   readonly shardSize?: number;
 }
@@ -30,6 +32,10 @@ export interface IndexSummary {
   readonly shards: number;
   /** Shards copied from the previous site instead of indexed again. */
   readonly reused: number;
+  /** Files in `pagefind/`. */
+  readonly files: number;
+  /** The `pageDigest` of every article page, by URL, for the next build's `digests`. */
+  readonly digests: ReadonlyMap<string, string>;
 }
 
 /** One shard as `pagefind/shards.json` lists it for the search page, newest first. */
@@ -52,8 +58,11 @@ const indexChunkSize = 2500;
 
 /** Indexes shards as their pages are rendered, one Pagefind process at a time, beside the render. */
 export interface SearchIndexer {
-  /** Says these article pages are written: a shard starts indexing once all of its pages are. */
-  written(urls: Iterable<string>): void;
+  /**
+   * Says these article pages are written: a shard starts indexing once all of its pages are. Their HTML by URL,
+   * where at hand, saves reading them again.
+   */
+  written(urls: Iterable<string>, html?: ReadonlyMap<string, string>): void;
   /** Says the render is done: indexes what is left, then writes `pagefind/shards.json`. */
   finish(): Promise<IndexSummary>;
   /** Says the build failed: starts no more shards, and settles once the Pagefind processes at work have ended. */
@@ -79,16 +88,23 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   const waiting = plans.map((plan) => new Set(plan.articles.map((article) => article.url)));
   const shardOf = new Map(plans.flatMap((plan, i) => plan.articles.map((article) => [article.url, i] as const)));
   const entries: ShardEntry[] = new Array(plans.length);
-  const done = { pages: 0, reused: 0, searchable: 0 };
+  // Files: each shard's `shard.json`, and `shards.json`; its bundle's files are added as it is placed.
+  const done = { pages: 0, reused: 0, searchable: 0, files: plans.length + 1 };
+  const digests = new Map(options.digests);
   let abandoned = false;
   // Shards are indexed side by side, each by a Pagefind process in a worker thread of its own: one core
   // fewer than there are while the render runs, which has a core's worth of work itself, then every core.
   const parallel = Math.max(1, Math.min(availableParallelism(), maxIndexers, plans.length));
   const indexers = parallel > 1 ? new ShardIndexers(parallel) : undefined;
+  // A page not known unchanged may change its shard, which is then indexed again.
+  if (articles.some((article) => !digests.has(article.url))) indexers?.prestart();
   const slot = pLimit(Math.max(1, parallel - 1));
+  // Shards copied from the last build at once, each with its own files in flight.
+  const copying = pLimit(2);
 
   // Fingerprints are made one at a time, in a chain, so that reading and hashing the next shard's pages
-  // overlaps Pagefind (or copying) on this one; then each bundle is placed when a slot is free. A failure
+  // overlaps Pagefind (or copying) on this one; then each bundle is copied from the last build, or indexed when
+  // a slot is free. A failure
   // is thrown by `finish`; meanwhile it must not go unhandled.
   const placed: Promise<void>[] = [];
   let fingerprints: Promise<unknown> = Promise.resolve();
@@ -106,28 +122,31 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   });
   const start = (i: number): void => {
     const plan = plans[i]!;
-    const fingerprint = after(fingerprints, async () => fingerprintShard(dir, plan, await settings));
+    const fingerprint = after(fingerprints, async () => fingerprintShard(dir, plan, await settings, digests));
     fingerprints = fingerprint;
-    const place = slot(async () => {
+    const place = (async () => {
       await prepared;
       if (abandoned) return;
       const main = i === 0;
       const id = (await fingerprint).slice(0, 16);
       const folder = path.join(bundle, shardsFolder, id);
-      let files = previous === undefined ? undefined : await reuseShard(previous, id, await fingerprint, folder, main);
+      let files = previous === undefined ? undefined : await copying(async () => reuseShard(previous, id, await fingerprint, folder, main));
       if (files !== undefined) done.reused++;
       else {
+        // Only indexing takes a slot: a shard to index again need not wait for others being copied.
         const job: ShardJob = [dir, shardSources(plan.articles, siteFolders), folder, await settings, main];
+        const read = await slot(() => (abandoned ? 0 : indexers ? indexers.run(...job) : indexShard(...job)));
+        if (abandoned) return;
         // Awaited before the sum is read: `done.pages += await …` would add to a value read before another shard's.
-        const read = await (indexers ? indexers.run(...job) : indexShard(...job));
         done.pages += read;
         files = await bundleFiles(folder);
       }
       await writeShardRecord(folder, await fingerprint, plan.articles.length, files, main);
+      done.files += files.data.length + files.runtime.length;
       const searchable = await pageCount(folder);
       done.searchable += searchable;
       entries[i] = { id, path: main ? "" : `${shardsFolder}/${id}/`, from: plan.from, to: plan.to, articles: plan.articles.length };
-    });
+    })();
     place.catch(() => undefined);
     placed.push(place);
   };
@@ -136,8 +155,10 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
     await Promise.allSettled(placed);
     await indexers?.close();
   };
-  const written = (urls: Iterable<string>): void => {
+  const written = (urls: Iterable<string>, html?: ReadonlyMap<string, string>): void => {
     for (const url of urls) {
+      const page = html?.get(url);
+      if (page !== undefined && shardOf.has(url)) digests.set(url, pageDigest(page));
       const i = shardOf.get(url);
       if (i === undefined || !waiting[i]!.delete(url)) continue;
       if (waiting[i]!.size === 0) start(i);
@@ -163,7 +184,7 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
       await rmdir(main);
       if (entries.length === 1) await rmdir(path.join(bundle, shardsFolder));
       await writeFile(path.join(bundle, "shards.json"), `${JSON.stringify({ shards: entries })}\n`);
-      return { ...done, shards: entries.length };
+      return { ...done, shards: entries.length, digests };
     },
     async abandon() {
       abandoned = true;
