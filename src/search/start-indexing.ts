@@ -103,9 +103,8 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   const copying = pLimit(2);
 
   // Fingerprints are made one at a time, in a chain, so that reading and hashing the next shard's pages
-  // overlaps Pagefind (or copying) on this one; then each bundle is copied from the last build, or indexed when
-  // a slot is free. A failure
-  // is thrown by `finish`; meanwhile it must not go unhandled.
+  // overlaps Pagefind (or copying) on this one; then each bundle is copied from the last build, or indexed
+  // when a slot is free. A failure is thrown by `finish`; meanwhile it must not go unhandled.
   const placed: Promise<void>[] = [];
   let fingerprints: Promise<unknown> = Promise.resolve();
   const after = <T>(chain: Promise<unknown>, step: () => Promise<T>): Promise<T> => {
@@ -157,10 +156,11 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   };
   const written = (urls: Iterable<string>, html?: ReadonlyMap<string, string>): void => {
     for (const url of urls) {
-      const page = html?.get(url);
-      if (page !== undefined && shardOf.has(url)) digests.set(url, pageDigest(page));
       const i = shardOf.get(url);
-      if (i === undefined || !waiting[i]!.delete(url)) continue;
+      if (i === undefined) continue;
+      const page = html?.get(url);
+      if (page !== undefined) digests.set(url, pageDigest(page));
+      if (!waiting[i]!.delete(url)) continue;
       if (waiting[i]!.size === 0) start(i);
     }
   };
