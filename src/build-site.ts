@@ -69,6 +69,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const staging = await stageSite(options.out, options.seeds);
   const { cacheDir, fresh = false } = options;
   const manifest = cacheDir === undefined ? undefined : cacheFile(cacheDir, "pages", staging.outDir);
+  const spare = cacheDir === undefined ? undefined : cacheFile(cacheDir, "spare", staging.outDir);
   // The last build's pages are linked into the staging folder while the archive loads: seconds of file-system work
   // at 10,000 articles, which the other core does meanwhile.
   const versions = Promise.all([codeVersion(), templateDependencies(templatesDir)]);
@@ -76,9 +77,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const lastBuild =
     manifest === undefined || fresh
       ? undefined
-      : Promise.all([versions, mkdir(staging.dir, { recursive: true })]).then(([[code, dependencies]]) =>
-          linkLastBuild({ manifest, outDir: staging.outDir, stagingDir: staging.dir, version: pagesVersion(code, dependencies) }),
-        );
+      : versions.then(([code, dependencies]) => linkLastBuild({ manifest, outDir: staging.outDir, stagingDir: staging.dir, version: pagesVersion(code, dependencies), ...(spare ? { spare } : {}) }));
   lastBuild?.catch(() => undefined);
   let indexer: SearchIndexer | undefined;
   try {
@@ -127,10 +126,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     report?.stage("index", `${plural(indexed.searchable, "article")} searchable, ${plural(indexed.pages, "page")} indexed, ${plural(indexed.shards, "shard")}${indexed.reused > 0 ? ` (${indexed.reused.toLocaleString("en-US")} reused)` : ""}`, (performance.now() - indexStart) / 1000);
     const { pages, files } = await counted;
     const publishStart = performance.now();
-    await publishSite(staging, cacheDir === undefined ? undefined : path.join(cacheDir, "trash"));
+    await publishSite(staging, cacheDir === undefined ? undefined : { trash: path.join(cacheDir, "trash"), ...(spare ? { spare } : {}) });
     // The manifest describes the published output, so it is written only once that is in place.
     await cache?.save(indexed.digests).catch((cause: unknown) => report?.note?.(`page cache not saved: ${cause instanceof Error ? cause.message : String(cause)}`));
-    if (cacheDir !== undefined) await pruneCache(cacheDir, [cacheFile(cacheDir, "records", options.seeds), cacheFile(cacheDir, "pages", staging.outDir)]);
+    if (cacheDir !== undefined) await pruneCache(cacheDir, [cacheFile(cacheDir, "records", options.seeds), cacheFile(cacheDir, "pages", staging.outDir), cacheFile(cacheDir, "spare", staging.outDir)]);
     report?.stage("publish", path.relative(process.cwd(), staging.outDir) || ".", (performance.now() - publishStart) / 1000);
     return {
       seeds: loaded.seeds,

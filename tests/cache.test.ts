@@ -90,22 +90,28 @@ describe("a warm build", () => {
   test("should be byte-identical to a cold build after a seed changed, and leave the live site's files as they were", async () => {
     const { dir, seeds, build } = await project();
     const cold = await build();
-    // Another name for every file of the live site: a build that wrote through one of its links would change it.
-    const live = await hashTree(path.join(dir, "site"));
-    const names = path.join(dir, "names");
-    for (const name of Object.keys(live)) {
-      await mkdir(path.dirname(path.join(names, name)), { recursive: true });
-      await link(path.join(dir, "site", name), path.join(names, name));
+    const folder = async (): Promise<number> => (await stat(path.join(dir, "site", "2022", "03"))).ino;
+    const coldFolder = await folder();
+    for (const [run, name] of [[1, "003_chinese.txt"], [2, "001_talks.txt"]] as const) {
+      // Another name for every file of the live site: a build that wrote through one of its links would change it.
+      const live = await hashTree(path.join(dir, "site"));
+      const names = path.join(dir, `names-${run}`);
+      for (const name of Object.keys(live)) {
+        await mkdir(path.dirname(path.join(names, name)), { recursive: true });
+        await link(path.join(dir, "site", name), path.join(names, name));
+      }
+      const file = path.join(seeds, name);
+      await writeFile(file, (await readFile(file, "utf8")).replace("\n", " A sentence added later.\n"));
+      const warm = await build();
+      expect(warm.parsed).toBe(1);
+      expect(warm.cached).toBe(cold.parsed - 1);
+      expect(warm.reused).toBeGreaterThan(0);
+      expect(warm.rendered).toBeLessThan(cold.rendered);
+      expect(await hashTree(path.join(dir, "site"))).toEqual(await coldSite(seeds));
+      expect(await hashTree(names)).toEqual(live);
     }
-    const file = path.join(seeds, "003_chinese.txt");
-    await writeFile(file, (await readFile(file, "utf8")).replace("\n", " A sentence added later.\n"));
-    const warm = await build();
-    expect(warm.parsed).toBe(1);
-    expect(warm.cached).toBe(cold.parsed - 1);
-    expect(warm.reused).toBeGreaterThan(0);
-    expect(warm.rendered).toBeLessThan(cold.rendered);
-    expect(await hashTree(path.join(dir, "site"))).toEqual(await coldSite(seeds));
-    expect(await hashTree(names)).toEqual(live);
+    // The second rebuild started from the site the first one replaced, kept in the cache, rather than new folders.
+    expect(await folder()).toBe(coldFolder);
   });
 
   test("should be byte-identical to a cold build after a seed was added, and after one was deleted", async () => {
@@ -337,6 +343,12 @@ describe("pruning the cache folder", () => {
     await file(`records-${id(2)}.ndjson.123-abcd.tmp`, 2);
     await file(`records-${id(3)}.ndjson.456-ef01.tmp`, 0);
     await file("notes.txt", 400);
+    // The sites kept for the next build are folders: one recent, one a year old.
+    for (const [n, daysAgo] of [[1, 1], [99, 400]] as const) {
+      await mkdir(path.join(dir, `spare-${id(n)}`, "2022"), { recursive: true });
+      await file(`spare-${id(n)}/2022/index.html`, daysAgo);
+      await utimes(path.join(dir, `spare-${id(n)}`), new Date(now.getTime() - daysAgo * 86_400_000), new Date(now.getTime() - daysAgo * 86_400_000));
+    }
     await pruneCache(dir, [path.join(dir, `pages-${id(99)}.json`), path.join(dir, `records-${id(7)}.ndjson`)], now);
     const left = (await readdir(dir)).sort();
     expect(left).toEqual(
@@ -345,6 +357,7 @@ describe("pruning the cache folder", () => {
         `pages-${id(99)}.json`,
         `records-${id(2)}.ndjson`,
         `records-${id(3)}.ndjson.456-ef01.tmp`,
+        `spare-${id(1)}`,
         "notes.txt",
       ].sort(),
     );

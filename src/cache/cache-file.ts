@@ -3,11 +3,12 @@ import path from "node:path";
 
 /**
  * A file of the build cache for one folder (the seeds, or the output): Dateline keeps it in `.cache/dateline/`
- * of the current folder, one file per folder so builds of different sites do not evict each other.
+ * of the current folder, one file per folder so builds of different sites do not evict each other. A `spare`
+ * is a folder: the site an output folder held before its last build (see `linkLastBuild`).
  */
-export function cacheFile(cacheDir: string, kind: "records" | "pages", folder: string): string {
+export function cacheFile(cacheDir: string, kind: "records" | "pages" | "spare", folder: string): string {
   const id = createHash("sha256").update(path.resolve(folder)).digest("hex").slice(0, 16);
-  return path.join(cacheDir, `${kind}-${id}.${kind === "records" ? "ndjson" : "json"}`);
+  return path.join(cacheDir, `${kind}-${id}${{ records: ".ndjson", pages: ".json", spare: "" }[kind]}`);
 }
 
 /** The build cache's folder below a project folder; `.cache/` is git-ignored. */

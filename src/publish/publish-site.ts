@@ -41,12 +41,16 @@ export async function stageSite(outDir: string, seedsDir: string): Promise<Stagi
   return { outDir: out, dir: path.join(parent, `${prefix}tmp-${base}-${process.pid}-${randomBytes(4).toString("hex")}`) };
 }
 
-/**
- * Swaps the complete staging folder into place; the old site is removed only after. Given a `trash` folder on
- * the same disk (in the build cache), the old site is moved there and deleted by a background process:
- * deleting tens of thousands of files takes longer than a warm build's other steps.
- */
-export async function publishSite(staging: Staging, trash?: string): Promise<void> {
+/** Where the site being replaced goes, in the build cache (on the disk of the output folder, or not used). */
+export interface Leftovers {
+  /** Moved here and deleted by a background process: deleting tens of thousands of files takes longer than a warm build's other steps. */
+  readonly trash: string;
+  /** Kept here instead, for the next build to start from (see `linkLastBuild`); what was kept before goes to the trash. */
+  readonly spare?: string;
+}
+
+/** Swaps the complete staging folder into place; the old site is removed, or kept as `spare`, only after. */
+export async function publishSite(staging: Staging, leftovers?: Leftovers): Promise<void> {
   const { dir, outDir } = staging;
   const old = path.join(path.dirname(outDir), `${prefix}old-${path.basename(outDir)}-${process.pid}-${randomBytes(4).toString("hex")}`);
   const hadSite = await stat(outDir).then(() => true, () => false);
@@ -57,14 +61,24 @@ export async function publishSite(staging: Staging, trash?: string): Promise<voi
     if (hadSite) await rename(old, outDir);
     throw cause;
   }
-  if (hadSite && !(trash !== undefined && (await deleteLater(old, trash)))) await rm(old, { recursive: true, force: true });
+  if (!hadSite) return;
+  if (leftovers?.spare !== undefined && (await keep(old, leftovers.spare, leftovers.trash))) return;
+  if (!(leftovers !== undefined && (await deleteLater(old, leftovers.trash)))) await rm(old, { recursive: true, force: true });
+}
+
+/** Moves `dir` to `spare`, and what was there to the trash; false if it cannot be moved (another disk). */
+async function keep(dir: string, spare: string, trash: string): Promise<boolean> {
+  await mkdir(path.dirname(spare), { recursive: true });
+  const kept = await stat(spare).then(() => true, () => false);
+  if (kept && !(await deleteLater(spare, trash))) await rm(spare, { recursive: true, force: true });
+  return rename(dir, spare).then(() => true, () => false);
 }
 
 /** Moves a folder into `trash` and starts a detached process that empties `trash`; false if it cannot be moved. */
 async function deleteLater(dir: string, trash: string): Promise<boolean> {
   try {
     await mkdir(trash, { recursive: true });
-    await rename(dir, path.join(trash, path.basename(dir)));
+    await rename(dir, path.join(trash, `${path.basename(dir)}-${randomBytes(4).toString("hex")}`));
   } catch {
     return false;
   }
