@@ -62,18 +62,19 @@ export async function linkLastBuild(options: { readonly manifest: string; readon
   if (typeof read === "string") return { linked: new Map(), discarded: read };
   // Another Dateline or other templates: every fingerprint differs, so no page would be reused.
   if (read.version !== options.version) return { linked: new Map(), discarded: undefined };
-  // A file edited, replaced or deleted by hand since is rendered again, not trusted.
-  const live = new Map(
-    (
-      await inParallel.map([...read.outputs], async ([file, entry]) => {
-        const found = await stat(path.join(options.outDir, file)).catch(() => undefined);
-        return found?.isFile() && found.size === entry.size && found.mtimeMs === entry.mtimeMs ? [[file, { entry, ino: found.ino, dev: found.dev }] as const] : [];
-      })
-    ).flat(),
-  );
   const recycled = options.spare !== undefined && (await rename(options.spare, options.stagingDir).then(() => true, () => false));
   if (!recycled) await mkdir(options.stagingDir, { recursive: true });
-  const kept = recycled ? await recycle(options.stagingDir, live) : new Set<string>();
+  // The live site is checked while the recycled one is listed. A file edited, replaced or deleted by hand since is
+  // rendered again, not trusted.
+  const [checked, staged] = await Promise.all([
+    inParallel.map([...read.outputs], async ([file, entry]) => {
+      const found = await stat(path.join(options.outDir, file)).catch(() => undefined);
+      return found?.isFile() && found.size === entry.size && found.mtimeMs === entry.mtimeMs ? [[file, { entry, ino: found.ino, dev: found.dev }] as const] : [];
+    }),
+    recycled ? listFiles(options.stagingDir) : [],
+  ]);
+  const live = new Map(checked.flat());
+  const kept = await recycle(options.stagingDir, staged, live);
   const missing = [...live].filter(([file]) => !kept.has(file));
   await inParallel.map(new Set(missing.map(([file]) => path.dirname(path.join(options.stagingDir, file)))), (dir) => mkdir(dir, { recursive: true }));
   const linked = new Map([...kept].map((file) => [file, (live.get(file) as LivePage).entry]));
@@ -86,22 +87,25 @@ export async function linkLastBuild(options: { readonly manifest: string; readon
 }
 
 /**
- * Empties the recycled site in `dir` of every file but those that are `live` pages (the same file, not a copy),
- * and of the folders left empty; its search index is left to the indexer, which replaces it. Returns the files kept.
+ * Empties the recycled site in `dir`, holding `files`, of every file but those that are `live` pages (the same
+ * file, not a copy), and of the folders left empty; its search index is left to the indexer, which replaces it.
+ * Returns the files kept.
  */
-async function recycle(dir: string, live: ReadonlyMap<string, LivePage>): Promise<Set<string>> {
-  const files = (await listFiles(dir)).filter((file) => !file.startsWith("pagefind/"));
+async function recycle(dir: string, files: readonly string[], live: ReadonlyMap<string, LivePage>): Promise<Set<string>> {
   const kept = new Set<string>();
   const removed: string[] = [];
-  await inParallel.map(files, async (file) => {
-    const page = live.get(file);
-    const found = page === undefined ? undefined : await lstat(path.join(dir, file));
-    if (found !== undefined && page !== undefined && found.ino === page.ino && found.dev === page.dev) kept.add(file);
-    else {
-      await unlink(path.join(dir, file));
-      removed.push(file);
-    }
-  });
+  await inParallel.map(
+    files.filter((file) => !file.startsWith("pagefind/")),
+    async (file) => {
+      const page = live.get(file);
+      const found = page === undefined ? undefined : await lstat(path.join(dir, file));
+      if (found !== undefined && page !== undefined && found.ino === page.ino && found.dev === page.dev) kept.add(file);
+      else {
+        await unlink(path.join(dir, file));
+        removed.push(file);
+      }
+    },
+  );
   for (const folder of new Set(removed.map((file) => path.posix.dirname(file)))) await removeEmpty(dir, folder);
   return kept;
 }
