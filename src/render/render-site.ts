@@ -76,20 +76,27 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
     return (options.select?.get(name) ?? records.map((_record, index) => index)).map((index) => ({ name, record: records[index] }));
   });
   const sliceSize = options.sliceSize ?? Math.min(sliceSizes.max, Math.max(sliceSizes.min, Math.ceil(chosen.length / slicesAtLeast)));
-  let pages = 0;
-  let runs = 0;
-  for (let start = 0; start === 0 || start < chosen.length; start += sliceSize) {
+  // One slice: its Eleventy run, then `onRun`; returns how many files it wrote. A function of its own, so that
+  // nothing of the slice (its pages' HTML) is still reachable when the next slice starts.
+  const renderSlice = async (start: number): Promise<number> => {
     const slice = chosen.slice(start, start + sliceSize);
     const view: Archive = { ...archive, ...Object.fromEntries(pageArrays.map((name) => [name, slice.filter((page) => page.name === name).map((page) => page.record)])) };
     const written = await renderRun(view, outDir, { pageArrays: new Set(pageArrays), first: start === 0, linked: options.linked ?? new Set(), ...(options.onPage ? { onPage: options.onPage } : {}) });
-    pages += written.size;
-    runs++;
     const urls = slice.map((page) => pageUrl(page.record) ?? "");
-    const html = new Map(urls.flatMap((url) => {
-      const content = written.get(outputFile(url));
-      return typeof content === "string" ? [[url, content] as const] : [];
-    }));
+    const html = new Map(
+      urls.flatMap((url) => {
+        const content = written.get(outputFile(url));
+        return typeof content === "string" ? [[url, content] as const] : [];
+      }),
+    );
     await options.onRun?.({ urls, html });
+    return written.size;
+  };
+  let pages = 0;
+  let runs = 0;
+  for (let start = 0; start === 0 || start < chosen.length; start += sliceSize) {
+    pages += await renderSlice(start);
+    runs++;
     // V8 collects lazily: without a full collection here, the heap would hold this run's pages while the next allocates its own.
     if (start + sliceSize < chosen.length) collectGarbage();
   }
