@@ -1,9 +1,9 @@
-import type { Dirent } from "node:fs";
-import { mkdir, readdir } from "node:fs/promises";
+import { mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Site } from "./article.ts";
 import { cacheFile } from "./cache/cache-file.ts";
 import { codeVersion } from "./cache/code-version.ts";
+import { listFiles } from "./cache/list-files.ts";
 import { linkLastBuild, PageCache, pagesVersion } from "./cache/page-cache.ts";
 import { pruneCache } from "./cache/prune-cache.ts";
 import { templateDependencies } from "./cache/template-dependencies.ts";
@@ -153,15 +153,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
 
 /** HTML pages and files in `dir`, but for its folder `except`. */
 async function countFiles(dir: string, except: string): Promise<{ pages: number; files: number }> {
-  const counts = { pages: 0, files: 0 };
-  const count = (entry: Dirent): void => {
-    if (!entry.isFile()) return;
-    counts.files++;
-    if (entry.name.endsWith(".html")) counts.pages++;
-  };
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    if (entry.isDirectory() && entry.name !== except) (await readdir(path.join(dir, entry.name), { recursive: true, withFileTypes: true })).forEach(count);
-    else count(entry);
-  }
-  return counts;
+  const files = await listFiles(dir, [except]);
+  return { pages: files.filter((file) => file.endsWith(".html")).length, files: files.length };
 }

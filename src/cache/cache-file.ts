@@ -6,9 +6,18 @@ import path from "node:path";
  * of the current folder, one file per folder so builds of different sites do not evict each other. A `spare`
  * is a folder: the site an output folder held before its last build (see `linkLastBuild`).
  */
-export function cacheFile(cacheDir: string, kind: "records" | "pages" | "spare", folder: string): string {
+export function cacheFile(cacheDir: string, kind: CacheKind, folder: string): string {
   const id = createHash("sha256").update(path.resolve(folder)).digest("hex").slice(0, 16);
-  return path.join(cacheDir, `${kind}-${id}${{ records: ".ndjson", pages: ".json", spare: "" }[kind]}`);
+  return path.join(cacheDir, `${kind}-${id}${extensions[kind]}`);
+}
+
+const extensions = { records: ".ndjson", pages: ".json", spare: "" };
+export type CacheKind = keyof typeof extensions;
+export const cacheKinds = Object.keys(extensions) as CacheKind[];
+
+/** The kind of the cache file named `name`, if it is one `cacheFile` names. */
+export function cacheKind(name: string): CacheKind | undefined {
+  return cacheKinds.find((kind) => new RegExp(`^${kind}-[0-9a-f]{16}${extensions[kind].replace(".", "\\.")}$`).test(name));
 }
 
 /** The build cache's folder below a project folder; `.cache/` is git-ignored. */

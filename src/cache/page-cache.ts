@@ -1,10 +1,11 @@
 import { createHash } from "node:crypto";
-import { lstat, mkdir, readdir, readFile, rename, rmdir, stat, unlink } from "node:fs/promises";
+import { lstat, mkdir, readFile, rename, rmdir, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
 import type { Archive, Article } from "../article.ts";
 import { checksumLine, verifiedBody } from "./checksum.ts";
 import { linkFile } from "./link-file.ts";
+import { listFiles } from "./list-files.ts";
 import { outputFile, pageFingerprints, pageRecords, pageUrl } from "./page-fingerprints.ts";
 import type { TemplateDependencies } from "./template-dependencies.ts";
 import { writeFileAtomic } from "./write-file-atomic.ts";
@@ -71,7 +72,8 @@ export async function linkLastBuild(options: { readonly manifest: string; readon
       const found = await stat(path.join(options.outDir, file)).catch(() => undefined);
       return found?.isFile() && found.size === entry.size && found.mtimeMs === entry.mtimeMs ? [[file, { entry, ino: found.ino, dev: found.dev }] as const] : [];
     }),
-    recycled ? listFiles(options.stagingDir) : [],
+    // Its search index is left to the indexer, which replaces it.
+    recycled ? listFiles(options.stagingDir, ["pagefind"]) : [],
   ]);
   const live = new Map(checked.flat());
   const kept = await recycle(options.stagingDir, staged, live);
@@ -88,25 +90,21 @@ export async function linkLastBuild(options: { readonly manifest: string; readon
 
 /**
  * Empties the recycled site in `dir`, holding `files`, of every file but those that are `live` pages (the same
- * file, not a copy), and of the folders left empty; its search index is left to the indexer, which replaces it.
- * Returns the files kept.
+ * file, not a copy), and of the folders left empty that no live page is linked into again. Returns the files kept.
  */
 async function recycle(dir: string, files: readonly string[], live: ReadonlyMap<string, LivePage>): Promise<Set<string>> {
   const kept = new Set<string>();
   const removed: string[] = [];
-  await inParallel.map(
-    files.filter((file) => !file.startsWith("pagefind/")),
-    async (file) => {
-      const page = live.get(file);
-      const found = page === undefined ? undefined : await lstat(path.join(dir, file));
-      if (found !== undefined && page !== undefined && found.ino === page.ino && found.dev === page.dev) kept.add(file);
-      else {
-        await unlink(path.join(dir, file));
-        removed.push(file);
-      }
-    },
-  );
-  for (const folder of new Set(removed.map((file) => path.posix.dirname(file)))) await removeEmpty(dir, folder);
+  await inParallel.map(files, async (file) => {
+    const page = live.get(file);
+    if (page !== undefined && sameFile(await lstat(path.join(dir, file)), page)) kept.add(file);
+    else {
+      await unlink(path.join(dir, file));
+      removed.push(file);
+    }
+  });
+  const relinked = new Set([...live.keys()].map((file) => path.posix.dirname(file)));
+  for (const folder of new Set(removed.map((file) => path.posix.dirname(file)))) if (!relinked.has(folder)) await removeEmpty(dir, folder);
   return kept;
 }
 
@@ -225,19 +223,9 @@ export class PageCache {
   }
 }
 
-/**
- * Every file below `dir` (relative, `/`-separated), its folders read side by side: Node's recursive `readdir`
- * reads one at a time, a second for a site's 15,000 folders.
- */
-async function listFiles(dir: string): Promise<string[]> {
-  const files: string[] = [];
-  const read = async (folder: string): Promise<void> => {
-    const entries = await inParallel(() => readdir(path.join(dir, folder), { withFileTypes: true }));
-    const below = folder === "" ? "" : `${folder}/`;
-    await Promise.all(entries.map((entry) => (entry.isDirectory() ? read(below + entry.name) : void files.push(below + entry.name))));
-  };
-  await read("");
-  return files;
+/** Whether two names are one file (hard links), not copies. */
+function sameFile(a: { readonly ino: number; readonly dev: number }, b: { readonly ino: number; readonly dev: number }): boolean {
+  return a.ino === b.ino && a.dev === b.dev;
 }
 
 /** Removes `dir` (relative to `root`) and then its parents while they are empty, up to `root`. */

@@ -1,12 +1,12 @@
 import { readdir, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
+import { cacheKind, cacheKinds } from "./cache-file.ts";
 
 /** How long the cache keeps the files of a folder no build has used, and how many folders' files it keeps at most. */
 export const cacheLimits = { days: 30, folders: 8 };
 // A temporary file this old was left by a killed build; a younger one may belong to a build still running.
 const staleTemporaryMs = 60 * 60 * 1000;
-const cacheName = /^(records|pages|spare)-[0-9a-f]{16}(?:\.(?:nd)?json)?$/;
 
 /**
  * Keeps `.cache/dateline/` from growing with every seeds or output folder ever built: marks the files this
@@ -23,8 +23,8 @@ export async function pruneCache(cacheDir: string, used: readonly string[], now 
   const keep = new Set(used.map((file) => path.basename(file)));
   const oldest = now.getTime() - cacheLimits.days * 24 * 60 * 60 * 1000;
   const remove: string[] = [];
-  for (const kind of ["records", "pages", "spare"]) {
-    const files = found.filter((file) => cacheName.exec(file.name)?.[1] === kind && file.mtimeMs !== undefined).sort((a, b) => (b.mtimeMs ?? 0) - (a.mtimeMs ?? 0));
+  for (const kind of cacheKinds) {
+    const files = found.filter((file) => cacheKind(file.name) === kind && file.mtimeMs !== undefined).sort((a, b) => (b.mtimeMs ?? 0) - (a.mtimeMs ?? 0));
     files.forEach((file, rank) => {
       if (!keep.has(file.name) && (rank >= cacheLimits.folders || (file.mtimeMs ?? 0) < oldest)) remove.push(file.name);
     });
