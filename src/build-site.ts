@@ -112,19 +112,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       ...(report?.page ? { onPage: report.page } : {}),
       onRun: (run) => searchIndex.written(run.urls, run.html),
     });
-    await cache?.record(staging.dir);
+    cache?.record(staging.dir);
     const unsaved = await loaded.cacheSaved;
     if (unsaved !== undefined) report?.note?.(unsaved);
     const reused = cache?.reused ?? 0;
     report?.stage("render", `${plural(rendered.pages, "file")}${reused > 0 ? `, ${reused.toLocaleString("en-US")} reused` : ""}`, (performance.now() - renderStart) / 1000);
     const indexStart = performance.now();
+    const indexing = indexer.finish();
+    indexing.catch(() => undefined);
     // Counted while the last shards are indexed; the indexer counts its own files.
-    const counted = countFiles(staging.dir, "pagefind");
-    counted.catch(() => undefined);
-    const indexed = await indexer.finish();
+    const { pages, files } = countFiles(staging.dir, "pagefind");
+    const indexed = await indexing;
     // Its seconds are those after the render: the shards indexed during the render cost no time of their own.
     report?.stage("index", `${plural(indexed.searchable, "article")} searchable, ${plural(indexed.pages, "page")} indexed, ${plural(indexed.shards, "shard")}${indexed.reused > 0 ? ` (${indexed.reused.toLocaleString("en-US")} reused)` : ""}`, (performance.now() - indexStart) / 1000);
-    const { pages, files } = await counted;
     const publishStart = performance.now();
     await publishSite(staging, cacheDir === undefined ? undefined : { trash: path.join(cacheDir, "trash"), ...(spare ? { spare } : {}) });
     // The manifest describes the published output, so it is written only once that is in place.
@@ -152,7 +152,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
 }
 
 /** HTML pages and files in `dir`, but for its folder `except`. */
-async function countFiles(dir: string, except: string): Promise<{ pages: number; files: number }> {
-  const files = await listFiles(dir, [except]);
+function countFiles(dir: string, except: string): { pages: number; files: number } {
+  const files = listFiles(dir, [except]);
   return { pages: files.filter((file) => file.endsWith(".html")).length, files: files.length };
 }

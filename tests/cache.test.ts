@@ -112,6 +112,10 @@ describe("a warm build", () => {
     }
     // The second rebuild started from the site the first one replaced, kept in the cache, rather than new folders.
     expect(await folder()).toBe(coldFolder);
+    // The site replaced is kept without its search index, which every build makes anew.
+    const spare = cacheFile(path.join(dir, ".cache", "dateline"), "spare", path.join(dir, "site"));
+    expect(await stat(path.join(spare, "2022", "03")).then((found) => found.isDirectory())).toBe(true);
+    expect(await stat(path.join(spare, "pagefind")).catch(() => "gone")).toBe("gone");
   });
 
   test("should be byte-identical to a cold build after a seed was added, and after one was deleted", async () => {

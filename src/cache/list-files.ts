@@ -1,26 +1,20 @@
-import { readdir } from "node:fs/promises";
+import { readdirSync } from "node:fs";
 import path from "node:path";
-import pLimit from "p-limit";
 
 /**
  * Everything below `dir` that is not a folder (relative paths, `/`-separated), but for its top-level folders
- * named in `except`. Folders are read side by side: Node's recursive `readdir` reads one at a time, which took
- * 0.85–1.1 s for a 10,000-article site's 15,900 folders against 0.35–0.4 s so.
+ * named in `except`. Synchronous: a 10,000-article site's 15,900 folders are read in 0.17 s so, against
+ * 0.35–0.4 s read side by side through the thread pool and 0.85–1.1 s with Node's recursive `readdir`.
  */
-export async function listFiles(dir: string, except: readonly string[] = []): Promise<string[]> {
-  const inParallel = pLimit(16);
+export function listFiles(dir: string, except: readonly string[] = []): string[] {
   const files: string[] = [];
-  const read = async (folder: string): Promise<void> => {
-    const entries = await inParallel(() => readdir(path.join(dir, folder), { withFileTypes: true }));
+  const read = (folder: string): void => {
     const below = folder === "" ? "" : `${folder}/`;
-    await Promise.all(
-      entries.map((entry) => {
-        if (!entry.isDirectory()) files.push(below + entry.name);
-        else if (folder !== "" || !except.includes(entry.name)) return read(below + entry.name);
-        return undefined;
-      }),
-    );
+    for (const entry of readdirSync(path.join(dir, folder), { withFileTypes: true })) {
+      if (!entry.isDirectory()) files.push(below + entry.name);
+      else if (folder !== "" || !except.includes(entry.name)) read(below + entry.name);
+    }
   };
-  await read("");
+  read("");
   return files;
 }

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { lstat, mkdir, readFile, rename, rmdir, stat, unlink } from "node:fs/promises";
+import { lstatSync, mkdirSync, renameSync, rmdirSync, statSync, unlinkSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
-import pLimit from "p-limit";
 import type { Archive, Article } from "../article.ts";
 import { checksumLine, verifiedBody } from "./checksum.ts";
 import { linkFile } from "./link-file.ts";
@@ -24,9 +24,6 @@ interface OutputEntry {
 type ManifestEntry = [fingerprint: string, size: number, mtimeMs: number, digest?: string];
 
 const header = { cache: "dateline-pages", format: 2 };
-// File-system calls in flight when linking and checking page files: measured fastest around 16 on ext4
-// (the thread pool overlaps their waits, where a loop of synchronous calls waits for each in turn).
-const inParallel = pLimit(16);
 
 /** What every page's fingerprint starts from besides the site options: Dateline's code and the templates. */
 export function pagesVersion(code: string, dependencies: TemplateDependencies): string {
@@ -63,48 +60,53 @@ export async function linkLastBuild(options: { readonly manifest: string; readon
   if (typeof read === "string") return { linked: new Map(), discarded: read };
   // Another Dateline or other templates: every fingerprint differs, so no page would be reused.
   if (read.version !== options.version) return { linked: new Map(), discarded: undefined };
-  const recycled = options.spare !== undefined && (await rename(options.spare, options.stagingDir).then(() => true, () => false));
-  if (!recycled) await mkdir(options.stagingDir, { recursive: true });
-  // The live site is checked while the recycled one is listed. A file edited, replaced or deleted by hand since is
-  // rendered again, not trusted.
-  const [checked, staged] = await Promise.all([
-    inParallel.map([...read.outputs], async ([file, entry]) => {
-      const found = await stat(path.join(options.outDir, file)).catch(() => undefined);
-      return found?.isFile() && found.size === entry.size && found.mtimeMs === entry.mtimeMs ? [[file, { entry, ino: found.ino, dev: found.dev }] as const] : [];
-    }),
-    // Its search index is left to the indexer, which replaces it.
-    recycled ? listFiles(options.stagingDir, ["pagefind"]) : [],
-  ]);
-  const live = new Map(checked.flat());
-  const kept = await recycle(options.stagingDir, staged, live);
+  const recycled = options.spare !== undefined && renamed(options.spare, options.stagingDir);
+  if (!recycled) mkdirSync(options.stagingDir, { recursive: true });
+  // A file of the live site edited, replaced or deleted by hand since is rendered again, not trusted.
+  const live = new Map<string, LivePage>();
+  for (const [file, entry] of read.outputs) {
+    const found = statSync(path.join(options.outDir, file), { throwIfNoEntry: false });
+    if (found?.isFile() && found.size === entry.size && found.mtimeMs === entry.mtimeMs) live.set(file, { entry, ino: found.ino, dev: found.dev });
+  }
+  // Its search index is left to the indexer, which replaces it.
+  const kept = recycled ? recycle(options.stagingDir, listFiles(options.stagingDir, ["pagefind"]), live) : new Set<string>();
   const missing = [...live].filter(([file]) => !kept.has(file));
-  await inParallel.map(new Set(missing.map(([file]) => path.dirname(path.join(options.stagingDir, file)))), (dir) => mkdir(dir, { recursive: true }));
+  for (const dir of new Set(missing.map(([file]) => path.dirname(path.join(options.stagingDir, file))))) mkdirSync(dir, { recursive: true });
   const linked = new Map([...kept].map((file) => [file, (live.get(file) as LivePage).entry]));
-  await inParallel.map(missing, async ([file, { entry }]) => {
+  for (const [file, { entry }] of missing) {
     const to = path.join(options.stagingDir, file);
     // A copy has the same bytes but a new time, which the manifest must know.
-    linked.set(file, (await linkFile(path.join(options.outDir, file), to)) === "copied" ? { ...entry, mtimeMs: (await stat(to)).mtimeMs } : entry);
-  });
+    linked.set(file, linkFile(path.join(options.outDir, file), to) === "copied" ? { ...entry, mtimeMs: statSync(to).mtimeMs } : entry);
+  }
   return { linked, discarded: undefined };
+}
+
+function renamed(from: string, to: string): boolean {
+  try {
+    renameSync(from, to);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /**
  * Empties the recycled site in `dir`, holding `files`, of every file but those that are `live` pages (the same
  * file, not a copy), and of the folders left empty that no live page is linked into again. Returns the files kept.
  */
-async function recycle(dir: string, files: readonly string[], live: ReadonlyMap<string, LivePage>): Promise<Set<string>> {
+function recycle(dir: string, files: readonly string[], live: ReadonlyMap<string, LivePage>): Set<string> {
   const kept = new Set<string>();
   const removed: string[] = [];
-  await inParallel.map(files, async (file) => {
+  for (const file of files) {
     const page = live.get(file);
-    if (page !== undefined && sameFile(await lstat(path.join(dir, file)), page)) kept.add(file);
+    if (page !== undefined && sameFile(lstatSync(path.join(dir, file)), page)) kept.add(file);
     else {
-      await unlink(path.join(dir, file));
+      unlinkSync(path.join(dir, file));
       removed.push(file);
     }
-  });
+  }
   const relinked = new Set([...live.keys()].map((file) => path.posix.dirname(file)));
-  for (const folder of new Set(removed.map((file) => path.posix.dirname(file)))) if (!relinked.has(folder)) await removeEmpty(dir, folder);
+  for (const folder of new Set(removed.map((file) => path.posix.dirname(file)))) if (!relinked.has(folder)) removeEmpty(dir, folder);
   return kept;
 }
 
@@ -173,9 +175,9 @@ export class PageCache {
       });
     }
     const unlinked = [...linked.keys()].filter((file) => !reuse.has(file));
-    await inParallel.map(unlinked, (file) => unlink(path.join(options.stagingDir, file)));
+    for (const file of unlinked) unlinkSync(path.join(options.stagingDir, file));
     // Folders of pages that are gone, left empty: a cold build would not have them.
-    for (const dir of new Set(unlinked.filter((file) => !files.has(file)).map((file) => path.dirname(file)))) await removeEmpty(options.stagingDir, dir);
+    for (const dir of new Set(unlinked.filter((file) => !files.has(file)).map((file) => path.dirname(file)))) removeEmpty(options.stagingDir, dir);
     return new PageCache(options.manifest, pagesVersion(options.code, options.dependencies), { render, fingerprints: files, reuse, urls });
   }
 
@@ -200,13 +202,13 @@ export class PageCache {
   }
 
   /** Notes the size and time of each page file written in `stagingDir`, for the manifest. */
-  async record(stagingDir: string): Promise<void> {
+  record(stagingDir: string): void {
     this.#written = new Map();
-    const rendered = [...this.#fingerprints].filter(([file]) => !this.#reuse.has(file));
-    await inParallel.map(rendered, async ([file, fingerprint]) => {
-      const { size, mtimeMs } = await stat(path.join(stagingDir, file));
+    for (const [file, fingerprint] of this.#fingerprints) {
+      if (this.#reuse.has(file)) continue;
+      const { size, mtimeMs } = statSync(path.join(stagingDir, file));
       this.#written.set(file, { fingerprint, size, mtimeMs });
-    });
+    }
   }
 
   /** Writes the manifest of the published output, with the search digests of its article pages by URL. */
@@ -229,10 +231,10 @@ function sameFile(a: { readonly ino: number; readonly dev: number }, b: { readon
 }
 
 /** Removes `dir` (relative to `root`) and then its parents while they are empty, up to `root`. */
-async function removeEmpty(root: string, dir: string): Promise<void> {
+function removeEmpty(root: string, dir: string): void {
   for (let at = dir; at !== "." && at !== "" && at !== "/"; at = path.dirname(at)) {
     try {
-      await rmdir(path.join(root, at));
+      rmdirSync(path.join(root, at));
     } catch {
       return;
     }

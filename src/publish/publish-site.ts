@@ -63,29 +63,30 @@ export async function publishSite(staging: Staging, leftovers?: Leftovers): Prom
   }
   if (!hadSite) return;
   if (leftovers?.spare !== undefined && (await keep(old, leftovers.spare, leftovers.trash))) return;
-  if (!(leftovers !== undefined && (await deleteLater(old, leftovers.trash)))) await rm(old, { recursive: true, force: true });
+  if (leftovers === undefined || (await deleteLater([old], leftovers.trash)).length > 0) await rm(old, { recursive: true, force: true });
 }
 
 /** Moves `dir` to `spare`, and what was there to the trash; false if it cannot be moved (another disk). */
 async function keep(dir: string, spare: string, trash: string): Promise<boolean> {
   await mkdir(path.dirname(spare), { recursive: true });
   const kept = await stat(spare).then(() => true, () => false);
-  if (kept && !(await deleteLater(spare, trash))) await rm(spare, { recursive: true, force: true });
+  // The next build links or indexes every shard of its search index anew, so the old one goes too: in the
+  // background now, rather than by the next build.
+  const unused = [...(kept ? [spare] : []), path.join(dir, "pagefind")];
+  await Promise.all((await deleteLater(unused, trash)).map((left) => rm(left, { recursive: true, force: true })));
   return rename(dir, spare).then(() => true, () => false);
 }
 
-/** Moves a folder into `trash` and starts a detached process that empties `trash`; false if it cannot be moved. */
-async function deleteLater(dir: string, trash: string): Promise<boolean> {
-  try {
-    await mkdir(trash, { recursive: true });
-    await rename(dir, path.join(trash, `${path.basename(dir)}-${randomBytes(4).toString("hex")}`));
-  } catch {
-    return false;
-  }
+/** Moves folders into `trash` and starts a detached process that empties `trash`; returns those it could not move (another disk). */
+async function deleteLater(dirs: readonly string[], trash: string): Promise<string[]> {
+  const moved = await mkdir(trash, { recursive: true }).then(
+    () => Promise.all(dirs.map((dir) => rename(dir, path.join(trash, `${path.basename(dir)}-${randomBytes(4).toString("hex")}`)).then(() => true, (cause: NodeJS.ErrnoException) => cause.code === "ENOENT"))),
+    () => dirs.map(() => false),
+  );
   // Everything in the trash goes, including what an interrupted deletion left behind.
   const script = "for (const entry of require('fs').readdirSync(process.argv[1])) require('fs').rmSync(require('path').join(process.argv[1], entry), { recursive: true, force: true })";
-  spawn(process.execPath, ["-e", script, trash], { detached: true, stdio: "ignore" }).unref();
-  return true;
+  if (moved.some(Boolean)) spawn(process.execPath, ["-e", script, trash], { detached: true, stdio: "ignore" }).unref();
+  return dirs.filter((_, i) => !moved[i]);
 }
 
 /** Removes the staging folder of a build that failed. */

@@ -8,7 +8,7 @@ import { bundleFiles } from "./bundle-files.ts";
 import { fingerprintShard, type IndexSettings, pageDigest } from "./fingerprint-shard.ts";
 import { indexShard } from "./index-shard.ts";
 import { defaultShardSize, planShards, type ShardArticle } from "./plan-shards.ts";
-import { reuseShard } from "./reuse-shard.ts";
+import { recordedBundles, reuseShard } from "./reuse-shard.ts";
 import { type ShardJob, ShardIndexers } from "./shard-indexers.ts";
 import { folderCounts, shardSources } from "./shard-sources.ts";
 import { shardsFolder, writeShardRecord } from "./shard-record.ts";
@@ -129,7 +129,8 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
       const main = i === 0;
       const id = (await fingerprint).slice(0, 16);
       const folder = path.join(bundle, shardsFolder, id);
-      let files = previous === undefined ? undefined : await copying(async () => reuseShard(previous, id, await fingerprint, folder, main));
+      const recorded = previous === undefined ? [] : await recordedBundles(previous, id, await fingerprint, main);
+      let files = recorded.length === 0 ? undefined : await copying(() => reuseShard(recorded, folder, main));
       if (files !== undefined) done.reused++;
       else {
         // Only indexing takes a slot: a shard to index again need not wait for others being copied.
