@@ -1,11 +1,11 @@
 // Eleventy configuration for `npm start` (the dev server) and for `dateline build`.
-// `dateline build` hands the plugin an archive it has already checked; here the
-// plugin loads seeds/ itself on every rebuild, so edited seeds show up live.
-import "tsx/esm";
-
-const { datelinePlugin, devServerArchive } = await import("./src/index.ts");
-
-export default function (eleventyConfig) {
+// `dateline build` has added the plugin with an archive it has already checked; for the dev
+// server, the plugin loads seeds/ itself on every rebuild, so edited seeds show up live.
+export default async function (eleventyConfig) {
+  if (eleventyConfig.hasPlugin("datelinePlugin")) return;
+  // Imported only here: `dateline build` runs a compiled Dateline (bin/compiled.js), not src/.
+  await import("tsx/esm");
+  const { datelinePlugin, devServerArchive } = await import("./src/index.ts");
   eleventyConfig.addPlugin(datelinePlugin, { load: () => devServerArchive("seeds") });
   eleventyConfig.addWatchTarget("./seeds/");
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Dateline is written in TypeScript and run through tsx, so there is no compiled copy to drift.
-import { register } from "tsx/esm/api";
+// @ts-check
+import { cliModule } from "./compiled.js";
 
-register();
-const { main } = await import("../src/cli/index.ts");
+// Stack traces name the TypeScript source, not the bundle.
+process.setSourceMapsEnabled(true);
+const { main } = await import(await cliModule());
 process.exitCode = await main(process.argv.slice(2));

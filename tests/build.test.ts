@@ -1,5 +1,7 @@
+import { execFile } from "node:child_process";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { promisify } from "node:util";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dateline, hashTree, listFiles, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
@@ -320,5 +322,20 @@ describe("a site built under a path prefix with a base URL", () => {
     expect(await read("sitemap.xml")).toContain("<loc>https://example.org/news/</loc>");
     expect(await read("robots.txt")).toContain("Sitemap: https://example.org/news/sitemap.xml");
     expect(JSON.parse(await read("feed.json"))).toMatchObject({ home_page_url: "https://example.org/news/", feed_url: "https://example.org/news/feed.json" });
+  });
+});
+
+describe("the Eleventy configuration of `npm start`", () => {
+  test("should render the seeds of the current folder as `dateline build` renders them", async () => {
+    const { out, run } = await buildSeeds("dev-server", { "a.txt": " date 2022-03-06 Talks resumed in Geneva on Monday.\n" });
+    expect(run.code).toBe(0);
+    // `npm start` runs `eleventy --serve` in the package folder; Eleventy's build alone is enough to check the pages.
+    const served = path.join(path.dirname(out), "served");
+    const eleventy = path.join(root, "node_modules", "@11ty", "eleventy", "cmd.cjs");
+    await promisify(execFile)(process.execPath, [eleventy, "--config", path.join(root, ".eleventy.js"), "--input", path.join(root, "templates"), "--output", served, "--quiet"], { cwd: path.dirname(out) });
+    // Every file but the search index, which only `dateline build` makes.
+    const built = Object.entries(await hashTree(out)).filter(([file]) => !file.startsWith("pagefind/"));
+    expect(built.length).toBeGreaterThan(10);
+    expect(await hashTree(served)).toEqual(Object.fromEntries(built));
   });
 });

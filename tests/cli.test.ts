@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { cp, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
+import { cliModule } from "../bin/compiled.js";
 import { dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
 
 afterAll(removeTempDirs);
@@ -157,5 +158,17 @@ describe("the build cache", () => {
     const cold = await dateline(["build", "--seeds", goodSeeds, "--out", "site", "--no-cache"], project);
     expect(cold.stderr).toMatch(/^parse +8 seeds +[\d.]+ s$/m);
     expect(cold.stderr).not.toMatch(/reused/);
+  });
+});
+
+describe("the compiled command", () => {
+  test("should run from a bundle of src/ that holds every worker module src/ starts", async () => {
+    const cli = await cliModule();
+    expect(cli).toMatch(/\/node_modules\/\.cache\/dateline\/bundle-[0-9a-f]{16}\/cli\.js$/);
+    // `moduleWorker(new URL("./<name>.ts", import.meta.url))` starts `<name>.js` of the bundle.
+    const sources = await Promise.all((await readdir(path.join(root, "src"), { recursive: true })).filter((file) => file.endsWith(".ts")).map((file) => readFile(path.join(root, "src", file), "utf8")));
+    const workers = sources.flatMap((source) => [...source.matchAll(/moduleWorker\(new URL\("\.\/([\w-]+)\.ts"/g)].map((match) => match[1]));
+    expect(workers.sort()).toEqual(["seed-worker", "shard-worker"]);
+    for (const name of workers) expect(await stat(new URL(`./${name}.js`, cli)).then((found) => found.isFile())).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import type { Worker } from "node:worker_threads";
 import type { SeedFile } from "../parse/index.ts";
-import { typeScriptWorker } from "../typescript-worker.ts";
+import { moduleWorker } from "../module-worker.ts";
 import type { SeedTimings } from "./seed-record.ts";
 import type { SeedBatch } from "./seed-worker.ts";
 
@@ -17,7 +17,7 @@ export class SeedWorkers {
 
   constructor(count: number) {
     this.#workers = Array.from({ length: count }, () => {
-      const worker = typeScriptWorker(new URL("./seed-worker.ts", import.meta.url));
+      const worker = moduleWorker(new URL("./seed-worker.ts", import.meta.url));
       const pending = new Map<number, Pending>();
       worker.on("message", (message: { id: number; records: string[]; timings: SeedTimings }) => {
         this.timings.parse += message.timings.parse;

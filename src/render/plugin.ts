@@ -1,12 +1,12 @@
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import type { Archive, ArticlePage, Site, Timeline } from "../article.ts";
 import { siteUrl } from "../collect/index.ts";
 import { dateLabels, type DateLabels } from "../collect/labels.ts";
+import { packageRoot } from "../package-root.ts";
 import { newsArticleJsonLd } from "./json-ld.ts";
 import { jsonFeed } from "./json-feed.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./security.ts";
@@ -41,7 +41,7 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
 
   eleventyConfig.addPlugin(HtmlBasePlugin);
   // An absolute source path, so the assets are found whatever the current folder.
-  const assets = fileURLToPath(new URL("../../templates/assets/", import.meta.url));
+  const assets = path.join(packageRoot, "templates", "assets");
   eleventyConfig.addPassthroughCopy({ [assets]: "assets" });
   // A content hash in each asset URL lets hosts cache assets for a year and still serve changes at once.
   const versions = new Map<string, string>();
@@ -87,7 +87,3 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
   eleventyConfig.addFilter("json", (value: unknown) => `${JSON.stringify(value, null, 2)}\n`);
   eleventyConfig.addFilter("thousands", (value: number) => value.toLocaleString("en-US"));
 }
-
-// Eleventy keeps the first of two `addPlugin` calls for a unique plugin: `dateline build` adds
-// it with its archive before `.eleventy.js` runs, so the dev server's copy steps aside.
-Object.defineProperty(datelinePlugin, "eleventyPluginOptions", { value: { unique: true } });

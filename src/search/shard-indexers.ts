@@ -1,5 +1,5 @@
 import type { Worker } from "node:worker_threads";
-import { typeScriptWorker } from "../typescript-worker.ts";
+import { moduleWorker } from "../module-worker.ts";
 import type { indexShard } from "./index-shard.ts";
 
 /** The arguments of `indexShard`, sent to a worker. */
@@ -44,7 +44,7 @@ export class ShardIndexers {
   }
 
   #start(): Worker {
-    const worker = typeScriptWorker(new URL("./shard-worker.ts", import.meta.url));
+    const worker = moduleWorker(new URL("./shard-worker.ts", import.meta.url));
     worker.on("message", (message: { id: number; read?: number; error?: string }) => {
       const pending = this.#pending.get(message.id);
       this.#pending.delete(message.id);
