@@ -13,6 +13,7 @@ const cache = path.join(root, "node_modules", ".cache", "dateline");
 // Each module a thread starts from, named as `moduleWorker` (src/module-worker.ts) finds it beside the others.
 const entryPoints = {
   cli: "src/cli/index.ts",
+  "link-worker": "src/cache/link-worker.ts",
   "seed-worker": "src/cache/seed-worker.ts",
   "shard-worker": "src/search/shard-worker.ts",
 };

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import { lstatSync, mkdirSync, renameSync, rmdirSync, statSync, unlinkSync } from "node:fs";
+import { existsSync, lstatSync, mkdirSync, renameSync, rmdirSync, statSync, unlinkSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Archive, Article } from "../article.ts";
+import { moduleWorker } from "../module-worker.ts";
 import { checksumLine, verifiedBody } from "./checksum.ts";
 import { linkFile } from "./link-file.ts";
 import { listFiles } from "./list-files.ts";
@@ -55,7 +56,36 @@ interface LivePage {
  * `spare`, becomes the staging folder when there is one: its files that are the live site's unchanged pages
  * (the same inode) stay, every other file goes, and only the pages changed since it was live are linked again.
  */
-export async function linkLastBuild(options: { readonly manifest: string; readonly outDir: string; readonly stagingDir: string; readonly version: string; readonly spare?: string }): Promise<LastBuild> {
+export async function linkLastBuild(options: LinkOptions): Promise<LastBuild> {
+  // A first build: nothing to link, and no thread to start.
+  if (!existsSync(options.manifest)) return { linked: new Map(), discarded: undefined };
+  // Tens of thousands of file-system calls at 10,000 articles: in a thread of their own, beside the archive loading.
+  const worker = moduleWorker(new URL("./link-worker.ts", import.meta.url));
+  try {
+    const reply = await new Promise<{ last?: LastBuild; error?: string }>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+      worker.once("exit", (code) => reject(new Error(`Internal error: the page-linking worker exited with code ${code}`)));
+      worker.postMessage(options);
+    });
+    if (reply.last === undefined) throw new Error(reply.error);
+    return reply.last;
+  } finally {
+    await worker.terminate();
+  }
+}
+
+/** Where `linkLastBuild` links from and to. */
+export interface LinkOptions {
+  readonly manifest: string;
+  readonly outDir: string;
+  readonly stagingDir: string;
+  readonly version: string;
+  readonly spare?: string;
+}
+
+/** The work of `linkLastBuild`, done in its worker thread (link-worker.ts). */
+export async function linkPages(options: LinkOptions): Promise<LastBuild> {
   const read = await readManifest(options.manifest);
   if (typeof read === "string") return { linked: new Map(), discarded: read };
   // Another Dateline or other templates: every fingerprint differs, so no page would be reused.

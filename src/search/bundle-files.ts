@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { readdir, rm, stat } from "node:fs/promises";
+import { readdirSync, statSync } from "node:fs";
+import { readdir, rm } from "node:fs/promises";
 import path from "node:path";
-import pLimit from "p-limit";
 
 /** A file of a Pagefind bundle, by its path inside the bundle folder (`/` separators). */
 export interface BundleFile {
@@ -21,22 +21,19 @@ const dataFolders = ["index", "fragment", "filter"];
 const isData = (name: string): boolean => name === "pagefind-entry.json" || name.endsWith(".pf_meta");
 const isRuntime = (name: string): boolean => name === "pagefind.js" || name === "pagefind-worker.js" || /^wasm\..+\.pagefind$/.test(name);
 
-/** Lists the bundle's files; any other folder (another shard's bundle) is not part of it. */
-export async function bundleFiles(folder: string): Promise<BundleFiles> {
+/** Lists the bundle's files; any other folder (another shard's bundle) is not part of it. Synchronous: ~1,500 files a shard. */
+export function bundleFiles(folder: string): BundleFiles {
   const names: string[] = [];
-  for (const entry of await readdir(folder, { withFileTypes: true })) {
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
     if (entry.isFile() && (isData(entry.name) || isRuntime(entry.name))) names.push(entry.name);
     else if (entry.isDirectory() && dataFolders.includes(entry.name)) {
-      for (const chunk of await readdir(path.join(folder, entry.name), { withFileTypes: true })) if (chunk.isFile()) names.push(`${entry.name}/${chunk.name}`);
+      for (const chunk of readdirSync(path.join(folder, entry.name), { withFileTypes: true })) if (chunk.isFile()) names.push(`${entry.name}/${chunk.name}`);
     }
   }
-  const files = await pLimit(filesInFlight).map(names, async (name) => ({ path: name, size: (await stat(path.join(folder, ...name.split("/")))).size }));
+  const files = names.map((name) => ({ path: name, size: statSync(path.join(folder, ...name.split("/"))).size }));
   const byPath = (a: BundleFile, b: BundleFile): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
   return { data: files.filter((file) => !isRuntime(file.path)).sort(byPath), runtime: files.filter((file) => isRuntime(file.path)).sort(byPath) };
 }
-
-/** File-system calls in flight on a bundle's files: enough to keep the thread pool busy. */
-export const filesInFlight = 64;
 
 /** SHA-256 (hex) of a list of files with their sizes: equal digests, the same files at the same sizes. */
 export function listingDigest(files: readonly BundleFile[]): string {

@@ -3,7 +3,6 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
 import { outputFile } from "../cache/page-fingerprints.ts";
-import { filesInFlight } from "./bundle-files.ts";
 import type { ShardPlan } from "./plan-shards.ts";
 
 /** Everything besides the pages that decides what Pagefind writes for a shard. */
@@ -13,6 +12,9 @@ export interface IndexSettings {
   /** Pagefind's `PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE` (see `indexShard`). */
   readonly indexChunkSize: number;
 }
+
+// Pages read at once through the thread pool: enough to keep it busy.
+const filesInFlight = 64;
 
 // Bumped when Dateline changes what it keeps of a shard's bundle or how it records it.
 const shardFormat = 2;

@@ -35,7 +35,7 @@ export async function reuseShard(bundles: readonly RecordedBundle[], target: str
   for (const { folder, record } of bundles) {
     let files;
     try {
-      files = await bundleFiles(folder);
+      files = bundleFiles(folder);
     } catch {
       continue;
     }

@@ -139,7 +139,7 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
         if (abandoned) return;
         // Awaited before the sum is read: `done.pages += await …` would add to a value read before another shard's.
         done.pages += read;
-        files = await bundleFiles(folder);
+        files = bundleFiles(folder);
       }
       await writeShardRecord(folder, await fingerprint, plan.articles.length, files, main);
       done.files += files.data.length + files.runtime.length;
