@@ -101,7 +101,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     const cache =
       manifest === undefined
         ? undefined
-        : await PageCache.plan(loaded.archive, { manifest, stagingDir: staging.dir, last, dependencies, code, articleKeys: loaded.articleKeys });
+        : PageCache.plan(loaded.archive, { manifest, stagingDir: staging.dir, last, dependencies, code, articleKeys: loaded.articleKeys });
     // Pagefind runs in a process of its own: a shard is indexed on the other core as soon as its pages are written.
     indexer = startIndexing(staging.dir, options.site, loaded.archive.articles, fresh ? {} : { previous: staging.outDir, ...(cache ? { digests: cache.reusedDigests } : {}) });
     if (cache !== undefined) indexer.written(cache.reusedUrls);

@@ -171,7 +171,7 @@ export class PageCache {
    * and removes the links of the pages that changed or are gone: the render must never write through a link,
    * which would change the live site.
    */
-  static async plan(
+  static plan(
     archive: Archive,
     options: {
       readonly manifest: string;
@@ -182,7 +182,7 @@ export class PageCache {
       /** Articles by their seed's cache key (see LoadResult), which saves serialising them. */
       readonly articleKeys?: ReadonlyMap<Article, string>;
     },
-  ): Promise<PageCache> {
+  ): PageCache {
     const fingerprints = pageFingerprints(archive, options.dependencies, options.code, options.articleKeys);
     const linked = options.last?.linked ?? new Map<string, OutputEntry>();
     const render = new Map<string, number[]>();
