@@ -173,6 +173,8 @@ describe("a warm build", () => {
     expect(await linked("same", version)).toBeGreaterThan(articles.length);
     expect(Object.keys(await hashTree(path.join(dir, "same")))).toEqual(expect.arrayContaining(articles));
     expect(await linked("other", `${version} edited`)).toBe(0);
+    // The links are made in a worker thread, whose failures reach the build.
+    await expect(linked(path.join("site", "index.html", "staging"), version)).rejects.toThrow(/ENOTDIR/);
   });
 
   test("should render every page again when a site option changes", async () => {
