@@ -4,6 +4,7 @@
 // half a second less than running src/ through tsx, whose loader hooks see every module Eleventy imports.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 
@@ -34,7 +35,8 @@ export async function cliModule() {
 
 /** @returns {Promise<string>} the bundle's entry module, made if need be */
 async function bundle() {
-  const esbuildVersion = JSON.parse(readFileSync(path.join(root, "node_modules", "esbuild", "package.json"), "utf8")).version;
+  // Found as Node finds it, wherever the package manager put it.
+  const esbuildVersion = JSON.parse(readFileSync(createRequire(import.meta.url).resolve("esbuild/package.json"), "utf8")).version;
   const hash = createHash("sha256").update(`esbuild ${esbuildVersion}\0`);
   for (const file of ["bin/compiled.js", "tsconfig.json", ...sourceFiles()]) hash.update(`${file}\0`).update(readFileSync(path.join(root, file))).update("\0");
   const dir = path.join(cache, `bundle-${hash.digest("hex").slice(0, 16)}`);
