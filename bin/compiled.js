@@ -75,9 +75,9 @@ async function bundle() {
 
 /** @returns {string[]} every file of src/, `/`-separated and sorted */
 function sourceFiles() {
-  return readdirSync(path.join(root, "src"), { recursive: true, encoding: "utf8" })
-    .map((name) => `src/${name.split(path.sep).join("/")}`)
-    .filter((file) => statSync(path.join(root, file)).isFile())
+  return readdirSync(path.join(root, "src"), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"))
     .sort();
 }
 

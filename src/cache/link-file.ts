@@ -2,8 +2,8 @@ import { copyFileSync, linkSync } from "node:fs";
 
 /**
  * Puts `from`'s bytes at `to`: a hard link, or a copy where the file system refuses links. Says which,
- * since a copy has a new modification time. Synchronous: thousands of links a build, each a fraction of the
- * cost of a call through the thread pool.
+ * since a copy has a new modification time. Synchronous, as its callers make thousands of these calls in a row
+ * (see `linkPages`).
  */
 export function linkFile(from: string, to: string): "linked" | "copied" {
   try {

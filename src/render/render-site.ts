@@ -119,12 +119,14 @@ async function renderRun(
       // benchmark group is made before quiet mode applies (Eleventy 3.1.8). Dateline reports its own stage times.
       for (const group of Object.values(eleventyConfig.benchmarkManager.getAll())) group.setIsVerbose(false);
       eleventyConfig.addPlugin(datelinePlugin, { archive, ...(options.onPage ? { onPage: options.onPage } : {}) });
-      // Transforms run on every template's output before it is written.
-      eleventyConfig.addTransform("dateline-linked", function (content) {
-        const file = this.page.outputPath === false ? undefined : path.relative(outDir, path.resolve(this.page.outputPath)).split(path.sep).join("/");
-        if (file !== undefined && options.linked.has(file)) throw new Error(`Internal error: a template would write ${file}, a page taken from the last build`);
-        return content;
-      });
+      // Transforms run on every template's output before it is written; a cold build has no linked file to guard.
+      if (options.linked.size > 0) {
+        eleventyConfig.addTransform("dateline-linked", function (content) {
+          const file = this.page.outputPath === false ? undefined : path.relative(outDir, path.resolve(this.page.outputPath)).split(path.sep).join("/");
+          if (file !== undefined && options.linked.has(file)) throw new Error(`Internal error: a template would write ${file}, a page taken from the last build`);
+          return content;
+        });
+      }
       // Templates of the page arrays render their slice in every run; the others only in the first.
       eleventyConfig.addPreprocessor("dateline-slices", "*", function (data) {
         const paginated = data.pagination?.data;

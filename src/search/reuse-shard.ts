@@ -1,5 +1,4 @@
-import { mkdirSync } from "node:fs";
-import { rm } from "node:fs/promises";
+import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { linkFile } from "../cache/link-file.ts";
 import { type BundleFiles, bundleFiles } from "./bundle-files.ts";
@@ -31,7 +30,7 @@ export async function recordedBundles(previous: string, id: string, fingerprint:
  * runtime, if `withRuntime`) into the empty folder `target`. Returns the files it copied, or undefined:
  * anything missing, changed or unreadable means the shard is indexed again.
  */
-export async function reuseShard(bundles: readonly RecordedBundle[], target: string, withRuntime: boolean): Promise<BundleFiles | undefined> {
+export function reuseShard(bundles: readonly RecordedBundle[], target: string, withRuntime: boolean): BundleFiles | undefined {
   for (const { folder, record } of bundles) {
     let files;
     try {
@@ -48,7 +47,7 @@ export async function reuseShard(bundles: readonly RecordedBundle[], target: str
       return copied;
     } catch {
       // Changed under us (a hand edit, a concurrent deploy): index it again instead.
-      await rm(target, { recursive: true, force: true });
+      rmSync(target, { recursive: true, force: true });
     }
   }
   return undefined;

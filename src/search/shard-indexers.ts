@@ -22,7 +22,7 @@ export class ShardIndexers {
     this.#count = count;
   }
 
-  /** Starts a worker before it is needed: one takes half a second to load, which a rebuild of one shard would wait for. */
+  /** Starts a worker before it is needed, so that a rebuild of one shard does not wait for one to load. */
   prestart(): void {
     if (this.#all.length === 0) this.#idle.push(this.#start());
   }

@@ -99,8 +99,6 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   // A page not known unchanged may change its shard, which is then indexed again.
   if (articles.some((article) => !digests.has(article.url))) indexers?.prestart();
   const slot = pLimit(Math.max(1, parallel - 1));
-  // Shards copied from the last build at once, each with its own files in flight.
-  const copying = pLimit(2);
 
   // Fingerprints are made one at a time, in a chain, so that reading and hashing the next shard's pages
   // overlaps Pagefind (or copying) on this one; then each bundle is copied from the last build, or indexed
@@ -130,7 +128,7 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
       const id = (await fingerprint).slice(0, 16);
       const folder = path.join(bundle, shardsFolder, id);
       const recorded = previous === undefined ? [] : await recordedBundles(previous, id, await fingerprint, main);
-      let files = recorded.length === 0 ? undefined : await copying(() => reuseShard(recorded, folder, main));
+      let files = reuseShard(recorded, folder, main);
       if (files !== undefined) done.reused++;
       else {
         // Only indexing takes a slot: a shard to index again need not wait for others being copied.
