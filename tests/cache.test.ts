@@ -266,11 +266,19 @@ describe("template dependencies", () => {
       "list.njk": '---js\nconst pagination = { data: "archive.listPages", size: 1, alias: "listing" };\n---\n{{ listing.url }}{% set all = archive %}',
       "shown.njk": '---js\nconst pagination = { data: "archive.shownPages", size: 1, alias: "listing" };\n---\n{{ listing.url }}',
       "count.njk": "---\npermalink: /count/\n---\n{{ archive.shownPages.length }}",
+      // Markup in a layout, named in JavaScript or YAML front matter, or by an expression that says nothing.
+      "laid.njk": '---js\nconst pagination = { data: "archive.laidPages", size: 1, alias: "entry" };\nconst layout = "pages/laid.njk";\n---\n',
+      "yaml.njk": "---\npagination:\n  data: \"archive.yamlPages\"\n  size: 1\nlayout: pages/laid.njk\n---\n",
+      "odd.njk": '---js\nconst pagination = { data: "archive.oddPages", size: 1, alias: "entry" };\nconst layout = pick("pages/laid.njk");\n---\n',
+      "_includes/pages/laid.njk": '{% extends "layouts/base.njk" %}{% block main %}{{ entry.title }} {{ archive.quotes.length }}{% endblock %}',
     });
     const { pageArrays } = await templateDependencies(dir);
     expect(Object.fromEntries(pageArrays)).toEqual({
       storyPages: ["articles.length", "articles[0]", "site", "years"],
       listPages: ["*"],
+      laidPages: ["articles.length", "quotes.length", "site", "years"],
+      yamlPages: ["articles.length", "quotes.length", "site", "years"],
+      oddPages: ["*"],
     });
   });
 
@@ -293,6 +301,8 @@ describe("template dependencies", () => {
     // A page array mentioned by another template, or shown with the whole Archive, would be rendered whole every time.
     expect([...pageArrays.keys()].sort()).toEqual([...paginated].sort());
     expect([...pageArrays].filter(([, shown]) => shown.includes("*"))).toEqual([]);
+    // Every HTML page and feed shows the site's title, from the base layout (or the feed's), reached through its own layout.
+    expect([...pageArrays].filter(([name, shown]) => !["api", "sitemaps"].includes(name) && !shown.includes("site"))).toEqual([]);
   });
 });
 

@@ -22,7 +22,7 @@ interface Template {
   readonly otherPagination: boolean;
   /** Archive values its own text mentions. */
   readonly references: readonly string[];
-  /** Templates it includes, extends or imports, as written; `undefined` for one named by a variable. */
+  /** Templates it includes, extends or imports, and its layout, as written; `undefined` for one named by a variable. */
   readonly includes: readonly (string | undefined)[];
 }
 
@@ -65,6 +65,8 @@ const frontMatter = /^---[a-z]*\r?\n([\s\S]*?)\r?\n---\r?\n/;
 const tag = /\{\{([\s\S]*?)\}\}|\{%([\s\S]*?)%\}/g;
 const include = /^\s*-?\s*(?:include|extends|import|from)\s+(?:(["'])(.*?)\1)?/;
 const strings = /"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g;
+// `layout: pages/x.njk` in YAML, `const layout = "pages/x.njk";` in JavaScript front matter.
+const layoutName = /\blayout\s*[:=]\s*(["']?)([\w./-]+)\1\s*[;,]?\s*$/m;
 const reference = /(?<![\w$])archive\b(?:\s*\.\s*([A-Za-z_$][\w$]*)(?:\s*\.\s*(length)\b|\s*\[\s*(\d+)\s*\])?)?/g;
 
 function readTemplate(text: string): Template {
@@ -80,7 +82,8 @@ function readTemplate(text: string): Template {
     otherPagination = data === undefined || size !== "1";
   }
   const references: string[] = [...referencesIn(head)];
-  const includes: (string | undefined)[] = [];
+  // Eleventy renders a page's layout with the page's data; one it names some other way may show anything.
+  const includes: (string | undefined)[] = /\blayout\b/.test(head) ? [layoutName.exec(head)?.[2]] : [];
   for (const match of body.matchAll(tag)) {
     const expression = match[1] ?? match[2] ?? "";
     const included = match[2] === undefined ? null : include.exec(expression);
