@@ -49,20 +49,26 @@ export function tokenize(paragraph: string, abbreviations: ReadonlySet<string>):
         ends = true;
       }
     }
-    const possessive = /'s$/i.test(text) && text.length > 2;
+    const possessive = text.length > 2 && /'s$/i.test(text);
     if (possessive) text = text.slice(0, -2);
     const capital = first >= 65 && first <= 90 ? true : first < 128 ? false : text[0] !== text[0]?.toLowerCase();
-    const letters = text.replace(/[^\p{L}]/gu, "");
-    tokens.push({
-      text,
-      lower: text.toLowerCase(),
-      word: true,
-      capital,
-      upper: letters.length >= 2 && letters === letters.toUpperCase(),
-      sentenceStart: start,
-      possessive,
-    });
+    tokens.push({ text, lower: text.toLowerCase(), word: true, capital, upper: allCapitals(text), sentenceStart: start, possessive });
     start = ends;
   }
   return tokens;
+}
+
+/** Two or more letters, none in lower case; the common all-ASCII word without building a string of its letters. */
+function allCapitals(text: string): boolean {
+  let letters = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 97 && code <= 122) return false;
+    if (code >= 65 && code <= 90) letters++;
+    else if (code >= 128) {
+      const all = text.replace(/[^\p{L}]/gu, "");
+      return all.length >= 2 && all === all.toUpperCase();
+    }
+  }
+  return letters >= 2;
 }
