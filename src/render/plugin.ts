@@ -85,5 +85,7 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
   eleventyConfig.addFilter("timelineSvg", (timeline: Timeline, name: string) => timelineSvg(timeline, name));
   eleventyConfig.addFilter("jsonFeed", (value: Archive) => jsonFeed(value));
   eleventyConfig.addFilter("json", (value: unknown) => `${JSON.stringify(value, null, 2)}\n`);
-  eleventyConfig.addFilter("thousands", (value: number) => value.toLocaleString("en-US"));
+  // `toLocaleString` makes a formatter at every call.
+  const thousands = new Intl.NumberFormat("en-US");
+  eleventyConfig.addFilter("thousands", (value: number) => thousands.format(value));
 }
