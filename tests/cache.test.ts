@@ -330,6 +330,27 @@ describe("rendering in slices", () => {
     expect(await hashTree(path.join(dir, "sliced"))).toEqual(await hashTree(path.join(dir, "whole")));
   });
 
+  test("should let the event loop turn while Eleventy renders, so work beside the render goes on", async () => {
+    const { archive } = await loadArchive(fixture, site, { threads: 0 });
+    // An immediate that schedules itself again counts the event loop's turns; each page notes the count it saw.
+    let turns = 0;
+    let counting = true;
+    const count = (): void => {
+      turns++;
+      if (counting) setImmediate(count);
+    };
+    setImmediate(count);
+    const seen: number[] = [];
+    try {
+      await renderSite(archive, path.join(await tempDir("turns"), "site"), { onPage: () => void seen.push(turns) });
+    } finally {
+      counting = false;
+    }
+    // Eleventy alone renders a run's pages without a turn between them: every page saw the same count.
+    expect(seen.length).toBeGreaterThan(60);
+    expect(new Set(seen).size).toBeGreaterThan(1);
+  });
+
   test("should refuse, before writing it, a file that is a link to the live site", async () => {
     const { archive } = await loadArchive(fixture, site, { threads: 0 });
     const out = path.join(await tempDir("linked"), "site");

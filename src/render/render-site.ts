@@ -127,6 +127,7 @@ async function renderRun(
           return content;
         });
       }
+      eleventyConfig.addTransform("dateline-turn", letEventLoopTurn);
       // Templates of the page arrays render their slice in every run; the others only in the first.
       eleventyConfig.addPreprocessor("dateline-slices", "*", function (data) {
         const paginated = data.pagination?.data;
@@ -153,6 +154,20 @@ async function renderRun(
   }
   checkOutputs(archive, outDir, options.pageArrays, paginating, written);
   return new Map(written.flatMap((page) => (page.outputPath === false ? [] : [[path.relative(outDir, path.resolve(page.outputPath)).split(path.sep).join("/"), page.content] as const])));
+}
+
+// Eleventy renders a run's pages in one chain of promises that waits for no I/O, so for the seconds a run takes
+// nothing else on this thread moved: the search index, which starts each shard when a worker says the last one is
+// done, indexed one shard a run while a core stood idle. A transform may be async: this one lets the event loop
+// turn every few pages (a page takes about a millisecond).
+const pagesPerTurn = 16;
+let pagesSinceTurn = 0;
+async function letEventLoopTurn(content: string): Promise<string> {
+  if (++pagesSinceTurn >= pagesPerTurn) {
+    pagesSinceTurn = 0;
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+  return content;
 }
 
 /** The message of the innermost error: Eleventy wraps the one a filter or transform threw in `originalError`s. */
