@@ -112,15 +112,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       ...(report?.page ? { onPage: report.page } : {}),
       onRun: (run) => searchIndex.written(run.urls, run.html),
     });
+    const renderSeconds = (performance.now() - renderStart) / 1000;
+    const indexStart = performance.now();
+    const indexing = indexer.finish();
+    indexing.catch(() => undefined);
+    // Done while the last shards are indexed: the manifest's notes of the pages written, and the count of files
+    // (the indexer counts its own).
     cache?.record(staging.dir);
     const unsaved = await loaded.cacheSaved;
     if (unsaved !== undefined) report?.note?.(unsaved);
     const reused = cache?.reused ?? 0;
-    report?.stage("render", `${plural(rendered.pages, "file")}${reused > 0 ? `, ${reused.toLocaleString("en-US")} reused` : ""}`, (performance.now() - renderStart) / 1000);
-    const indexStart = performance.now();
-    const indexing = indexer.finish();
-    indexing.catch(() => undefined);
-    // Counted while the last shards are indexed; the indexer counts its own files.
+    report?.stage("render", `${plural(rendered.pages, "file")}${reused > 0 ? `, ${reused.toLocaleString("en-US")} reused` : ""}`, renderSeconds);
     const { pages, files } = countFiles(staging.dir, "pagefind");
     const indexed = await indexing;
     // Its seconds are those after the render: the shards indexed during the render cost no time of their own.

@@ -150,20 +150,23 @@ export class PageCache {
   readonly render: ReadonlyMap<string, readonly number[]>;
   readonly #manifest: string;
   readonly #version: string;
-  /** Output file → fingerprint, for every page of the page arrays. */
-  readonly #fingerprints: Map<string, string>;
   readonly #reuse: Map<string, OutputEntry>;
-  /** Output file → URL, for every page of the page arrays. */
-  readonly #urls: Map<string, string>;
+  /** The pages of the page arrays, made when first needed. */
+  readonly #pages: () => CachedPages;
+  #known: CachedPages | undefined;
   #written = new Map<string, OutputEntry>();
 
-  private constructor(manifest: string, version: string, plan: { render: Map<string, number[]>; fingerprints: Map<string, string>; reuse: Map<string, OutputEntry>; urls: Map<string, string> }) {
+  private constructor(manifest: string, version: string, plan: { render: Map<string, number[]>; reuse: Map<string, OutputEntry>; pages: () => CachedPages }) {
     this.#manifest = manifest;
     this.#version = version;
     this.render = plan.render;
-    this.#fingerprints = plan.fingerprints;
     this.#reuse = plan.reuse;
-    this.#urls = plan.urls;
+    this.#pages = plan.pages;
+  }
+
+  get #all(): CachedPages {
+    this.#known ??= this.#pages();
+    return this.#known;
   }
 
   /**
@@ -183,32 +186,31 @@ export class PageCache {
       readonly articleKeys?: ReadonlyMap<Article, string>;
     },
   ): PageCache {
-    const fingerprints = pageFingerprints(archive, options.dependencies, options.code, options.articleKeys);
+    const version = pagesVersion(options.code, options.dependencies);
+    const fingerprint = (): Map<string, readonly string[]> => pageFingerprints(archive, options.dependencies, options.code, options.articleKeys);
     const linked = options.last?.linked ?? new Map<string, OutputEntry>();
+    // Nothing to reuse (a cold build): every page is rendered, and its fingerprint is needed only for the manifest,
+    // so it is made after the render, beside the search index's last shards, rather than before it (~0.35 s at 10,000).
+    if (linked.size === 0) return new PageCache(options.manifest, version, { render: new Map(), reuse: new Map(), pages: () => pagesOf(archive, fingerprint()) });
+    const fingerprints = fingerprint();
+    const pages = pagesOf(archive, fingerprints);
     const render = new Map<string, number[]>();
-    const files = new Map<string, string>();
-    const urls = new Map<string, string>();
     const reuse = new Map<string, OutputEntry>();
     for (const [name, prints] of fingerprints) {
       const chosen: number[] = [];
       render.set(name, chosen);
       pageRecords(archive, name).forEach((record, index) => {
-        const url = pageUrl(record);
-        if (url === undefined) throw new Error(`Internal error: a record of archive.${name} has no \`url\` (nor \`article.url\`), so its page cannot be cached`);
-        const file = outputFile(url);
-        const fingerprint = prints[index] as string;
-        files.set(file, fingerprint);
-        urls.set(file, url);
+        const file = outputFile(pageUrl(record) ?? "");
         const entry = linked.get(file);
-        if (entry?.fingerprint === fingerprint) reuse.set(file, entry);
+        if (entry?.fingerprint === (prints[index] as string)) reuse.set(file, entry);
         else chosen.push(index);
       });
     }
     const unlinked = [...linked.keys()].filter((file) => !reuse.has(file));
     for (const file of unlinked) unlinkSync(path.join(options.stagingDir, file));
     // Folders of pages that are gone, left empty: a cold build would not have them.
-    for (const dir of new Set(unlinked.filter((file) => !files.has(file)).map((file) => path.dirname(file)))) removeEmpty(options.stagingDir, dir);
-    return new PageCache(options.manifest, pagesVersion(options.code, options.dependencies), { render, fingerprints: files, reuse, urls });
+    for (const dir of new Set(unlinked.filter((file) => !pages.fingerprints.has(file)).map((file) => path.dirname(file)))) removeEmpty(options.stagingDir, dir);
+    return new PageCache(options.manifest, version, { render, reuse, pages: () => pages });
   }
 
   /** Pages taken from the last build. */
@@ -218,7 +220,7 @@ export class PageCache {
 
   /** URLs of the reused pages. */
   get reusedUrls(): string[] {
-    return [...this.#reuse.keys()].map((file) => this.#urls.get(file) ?? "");
+    return [...this.#reuse.keys()].map((file) => this.#all.urls.get(file) ?? "");
   }
 
   /** The reused files (relative to the output folder, `/`-separated): links to the live site's, never to be written. */
@@ -228,13 +230,13 @@ export class PageCache {
 
   /** The search digests the last build recorded for the reused pages, by URL: their files are the same. */
   get reusedDigests(): Map<string, string> {
-    return new Map([...this.#reuse].flatMap(([file, entry]) => (entry.digest === undefined ? [] : [[this.#urls.get(file) ?? "", entry.digest] as const])));
+    return new Map([...this.#reuse].flatMap(([file, entry]) => (entry.digest === undefined ? [] : [[this.#all.urls.get(file) ?? "", entry.digest] as const])));
   }
 
   /** Notes the size and time of each page file written in `stagingDir`, for the manifest. */
   record(stagingDir: string): void {
     this.#written = new Map();
-    for (const [file, fingerprint] of this.#fingerprints) {
+    for (const [file, fingerprint] of this.#all.fingerprints) {
       if (this.#reuse.has(file)) continue;
       const { size, mtimeMs } = statSync(path.join(stagingDir, file));
       this.#written.set(file, { fingerprint, size, mtimeMs });
@@ -246,13 +248,33 @@ export class PageCache {
     const outputs: Record<string, ManifestEntry> = {};
     for (const entries of [this.#reuse, this.#written]) {
       for (const [file, entry] of entries) {
-        const digest = digests.get(this.#urls.get(file) ?? "");
+        const digest = digests.get(this.#all.urls.get(file) ?? "");
         outputs[file] = digest === undefined ? [entry.fingerprint, entry.size, entry.mtimeMs] : [entry.fingerprint, entry.size, entry.mtimeMs, digest];
       }
     }
     const body = `${JSON.stringify({ ...header, version: this.#version, outputs })}\n`;
     await writeFileAtomic(this.#manifest, body + checksumLine(createHash("sha256").update(body).digest("hex")));
   }
+}
+
+/** Every page of the page arrays, by output file (relative, `/`-separated). */
+interface CachedPages {
+  readonly fingerprints: Map<string, string>;
+  readonly urls: Map<string, string>;
+}
+
+function pagesOf(archive: Archive, fingerprints: ReadonlyMap<string, readonly string[]>): CachedPages {
+  const pages: CachedPages = { fingerprints: new Map(), urls: new Map() };
+  for (const [name, prints] of fingerprints) {
+    pageRecords(archive, name).forEach((record, index) => {
+      const url = pageUrl(record);
+      if (url === undefined) throw new Error(`Internal error: a record of archive.${name} has no \`url\` (nor \`article.url\`), so its page cannot be cached`);
+      const file = outputFile(url);
+      pages.fingerprints.set(file, prints[index] as string);
+      pages.urls.set(file, url);
+    });
+  }
+  return pages;
 }
 
 /** Whether two names are one file (hard links), not copies. */
