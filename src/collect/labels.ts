@@ -14,8 +14,8 @@ export function dateLabels(lang: string): DateLabels {
   };
 }
 
-// Every list on every page dates its articles: at 10,000 articles ~200,000 labels of ~1,500 dates, and
-// `Intl.DateTimeFormat#format` took ~0.25 s of them. A site has a few thousand dates at most.
+// Every list on every page dates its articles: a 10,000-article build asked for 134,051 labels of 31 days and
+// months, and `Intl.DateTimeFormat#format` took ~0.25 s of it. A site has a few thousand dates at most.
 function remembered(label: (key: string) => string): (key: string) => string {
   const labels = new Map<string, string>();
   return (key) => {
