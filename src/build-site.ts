@@ -125,7 +125,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     report?.stage("render", `${plural(rendered.pages, "file")}${reused > 0 ? `, ${reused.toLocaleString("en-US")} reused` : ""}`, renderSeconds);
     const { pages, files } = countFiles(staging.dir, "pagefind");
     const indexed = await indexing;
-    // Its seconds are those after the render: the shards indexed during the render cost no time of their own.
+    // Its seconds are those after the render (the manifest's notes and the count of files are made in them): the
+    // shards indexed during the render cost no time of their own.
     report?.stage("index", `${plural(indexed.searchable, "article")} searchable, ${plural(indexed.pages, "page")} indexed, ${plural(indexed.shards, "shard")}${indexed.reused > 0 ? ` (${indexed.reused.toLocaleString("en-US")} reused)` : ""}`, (performance.now() - indexStart) / 1000);
     const publishStart = performance.now();
     await publishSite(staging, cacheDir === undefined ? undefined : { trash: path.join(cacheDir, "trash"), ...(spare ? { spare } : {}) });

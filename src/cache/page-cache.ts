@@ -151,12 +151,11 @@ export class PageCache {
   readonly #manifest: string;
   readonly #version: string;
   readonly #reuse: Map<string, OutputEntry>;
-  /** The pages of the page arrays, made when first needed. */
-  readonly #pages: () => CachedPages;
-  #known: CachedPages | undefined;
+  /** The pages of the page arrays, or how to make them when first needed. */
+  #pages: CachedPages | (() => CachedPages);
   #written = new Map<string, OutputEntry>();
 
-  private constructor(manifest: string, version: string, plan: { render: Map<string, number[]>; reuse: Map<string, OutputEntry>; pages: () => CachedPages }) {
+  private constructor(manifest: string, version: string, plan: { render: Map<string, number[]>; reuse: Map<string, OutputEntry>; pages: CachedPages | (() => CachedPages) }) {
     this.#manifest = manifest;
     this.#version = version;
     this.render = plan.render;
@@ -165,8 +164,8 @@ export class PageCache {
   }
 
   get #all(): CachedPages {
-    this.#known ??= this.#pages();
-    return this.#known;
+    if (typeof this.#pages === "function") this.#pages = this.#pages();
+    return this.#pages;
   }
 
   /**
@@ -192,17 +191,15 @@ export class PageCache {
     // Nothing to reuse (a cold build): every page is rendered, and its fingerprint is needed only for the manifest,
     // so it is made after the render, beside the search index's last shards, rather than before it (~0.35 s at 10,000).
     if (linked.size === 0) return new PageCache(options.manifest, version, { render: new Map(), reuse: new Map(), pages: () => pagesOf(archive, fingerprint()) });
-    const fingerprints = fingerprint();
-    const pages = pagesOf(archive, fingerprints);
+    const pages = pagesOf(archive, fingerprint());
     const render = new Map<string, number[]>();
     const reuse = new Map<string, OutputEntry>();
-    for (const [name, prints] of fingerprints) {
+    for (const [name, files] of pages.files) {
       const chosen: number[] = [];
       render.set(name, chosen);
-      pageRecords(archive, name).forEach((record, index) => {
-        const file = outputFile(pageUrl(record) ?? "");
+      files.forEach((file, index) => {
         const entry = linked.get(file);
-        if (entry?.fingerprint === (prints[index] as string)) reuse.set(file, entry);
+        if (entry !== undefined && entry.fingerprint === pages.fingerprints.get(file)) reuse.set(file, entry);
         else chosen.push(index);
       });
     }
@@ -210,7 +207,7 @@ export class PageCache {
     for (const file of unlinked) unlinkSync(path.join(options.stagingDir, file));
     // Folders of pages that are gone, left empty: a cold build would not have them.
     for (const dir of new Set(unlinked.filter((file) => !pages.fingerprints.has(file)).map((file) => path.dirname(file)))) removeEmpty(options.stagingDir, dir);
-    return new PageCache(options.manifest, version, { render, reuse, pages: () => pages });
+    return new PageCache(options.manifest, version, { render, reuse, pages });
   }
 
   /** Pages taken from the last build. */
@@ -259,20 +256,26 @@ export class PageCache {
 
 /** Every page of the page arrays, by output file (relative, `/`-separated). */
 interface CachedPages {
+  /** Each page array's files, in the order of its records. */
+  readonly files: Map<string, string[]>;
   readonly fingerprints: Map<string, string>;
   readonly urls: Map<string, string>;
 }
 
 function pagesOf(archive: Archive, fingerprints: ReadonlyMap<string, readonly string[]>): CachedPages {
-  const pages: CachedPages = { fingerprints: new Map(), urls: new Map() };
+  const pages: CachedPages = { files: new Map(), fingerprints: new Map(), urls: new Map() };
   for (const [name, prints] of fingerprints) {
-    pageRecords(archive, name).forEach((record, index) => {
-      const url = pageUrl(record);
-      if (url === undefined) throw new Error(`Internal error: a record of archive.${name} has no \`url\` (nor \`article.url\`), so its page cannot be cached`);
-      const file = outputFile(url);
-      pages.fingerprints.set(file, prints[index] as string);
-      pages.urls.set(file, url);
-    });
+    pages.files.set(
+      name,
+      pageRecords(archive, name).map((record, index) => {
+        const url = pageUrl(record);
+        if (url === undefined) throw new Error(`Internal error: a record of archive.${name} has no \`url\` (nor \`article.url\`), so its page cannot be cached`);
+        const file = outputFile(url);
+        pages.fingerprints.set(file, prints[index] as string);
+        pages.urls.set(file, url);
+        return file;
+      }),
+    );
   }
   return pages;
 }

@@ -159,7 +159,7 @@ async function renderRun(
 // Eleventy renders a run's pages in one chain of promises that waits for no I/O, so for the seconds a run takes
 // nothing else on this thread moved: the search index, which starts each shard when a worker says the last one is
 // done, indexed one shard a run while a core stood idle. A transform may be async: this one lets the event loop
-// turn every few pages (a page takes about a millisecond).
+// turn every few pages (at 10,000 articles the render writes ~2,000 files a second).
 const pagesPerTurn = 16;
 let pagesSinceTurn = 0;
 async function letEventLoopTurn(content: string): Promise<string> {
