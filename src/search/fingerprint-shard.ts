@@ -14,10 +14,11 @@ export interface IndexSettings {
 }
 
 // Pages read at once through the thread pool: enough to keep it busy.
-const filesInFlight = 64;
+export const filesInFlight = 64;
 
-// Bumped when Dateline changes what it keeps of a shard's bundle or how it records it.
-const shardFormat = 2;
+// Bumped when Dateline changes how it indexes a shard, what it keeps of the bundle or how it records it
+// (3: pages handed over in URL order, not walked).
+const shardFormat = 3;
 
 /**
  * SHA-256 (hex) of what a shard's bundle is made from: its pages' URLs and the part of each page
@@ -35,7 +36,7 @@ export async function fingerprintShard(dir: string, shard: ShardPlan, settings: 
   return hash.digest("hex");
 }
 
-/** SHA-256 (hex) of the part of a page Pagefind indexes. */
+/** SHA-256 (hex) of the part of a page Pagefind indexes, which is what it is given of the page (see `indexShard`). */
 export function pageDigest(html: string): string {
   return createHash("sha256").update(indexedPart(html)).digest("hex");
 }

@@ -10,7 +10,6 @@ import { indexShard } from "./index-shard.ts";
 import { defaultShardSize, planShards, type ShardArticle } from "./plan-shards.ts";
 import { recordedBundles, reuseShard } from "./reuse-shard.ts";
 import { type ShardJob, ShardIndexers } from "./shard-indexers.ts";
-import { folderCounts, shardSources } from "./shard-sources.ts";
 import { shardsFolder, writeShardRecord } from "./shard-record.ts";
 
 /** How to index. */
@@ -84,7 +83,6 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   if (plans.length === 0) plans.push({ articles: [], from: "", to: "" });
   const bundle = path.join(dir, "pagefind");
   const previous = options.previous === undefined ? undefined : path.join(options.previous, "pagefind");
-  const siteFolders = folderCounts(articles);
   const waiting = plans.map((plan) => new Set(plan.articles.map((article) => article.url)));
   const shardOf = new Map(plans.flatMap((plan, i) => plan.articles.map((article) => [article.url, i] as const)));
   const entries: ShardEntry[] = new Array(plans.length);
@@ -132,7 +130,7 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
       if (files !== undefined) done.reused++;
       else {
         // Only indexing takes a slot: a shard to index again need not wait for others being copied.
-        const job: ShardJob = [dir, shardSources(plan.articles, siteFolders), folder, await settings, main];
+        const job: ShardJob = [dir, plan.articles.map((article) => article.url), folder, await settings, main];
         const read = await slot(() => (abandoned ? 0 : indexers ? indexers.run(...job) : indexShard(...job)));
         if (abandoned) return;
         // Awaited before the sum is read: `done.pages += await …` would add to a value read before another shard's.
