@@ -102,7 +102,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       manifest === undefined
         ? undefined
         : PageCache.plan(loaded.archive, { manifest, stagingDir: staging.dir, last, dependencies, code, articleKeys: loaded.articleKeys });
-    // Pagefind runs in a process of its own: a shard is indexed on the other core as soon as its pages are written.
+    // Pagefind runs in a process of its own: a shard is indexed on the other core as soon as its pages are rendered.
     indexer = startIndexing(staging.dir, options.site, loaded.archive.articles, fresh ? {} : { previous: staging.outDir, ...(cache ? { digests: cache.reusedDigests } : {}) });
     if (cache !== undefined) indexer.written(cache.reusedUrls);
     const searchIndex = indexer;
@@ -110,7 +110,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       pageArrays: [...dependencies.pageArrays.keys()],
       ...(cache ? { select: cache.render, linked: cache.linked } : {}),
       ...(report?.page ? { onPage: report.page } : {}),
-      onRun: (run) => searchIndex.written(run.urls, run.html),
+      onRendered: (url, html) => searchIndex.rendered(url, html),
     });
     const renderSeconds = (performance.now() - renderStart) / 1000;
     const indexStart = performance.now();

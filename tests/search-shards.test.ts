@@ -134,6 +134,16 @@ describe("a site built with its search index in shards", () => {
     expect([...summary.digests.keys()].sort()).toEqual(articles.map((article) => article.url).sort());
   });
 
+  test("should index pages from the HTML the render hands over, before their files are written", async () => {
+    const empty = await tempDir("shards-rendered");
+    const articles = (await Promise.all(["2021", "2022"].map(async (year) => JSON.parse(await readFile(path.join(out, "api", `${year}.json`), "utf8")) as ShardArticle[]))).flat();
+    const indexer = startIndexing(empty, { title: "Dateline", lang: "en", pathPrefix: "/" }, articles, { shardSize: 2 });
+    for (const { url } of articles) indexer.rendered(url, await readFile(path.join(out, url, "index.html"), "utf8"));
+    await indexer.finish();
+    const index = (tree: Record<string, string>): Record<string, string> => Object.fromEntries(Object.entries(tree).filter(([file]) => file.startsWith("pagefind/")));
+    expect(index(await hashTree(empty))).toEqual(index(cold));
+  });
+
   test("should write the same index whatever order the file system lists the pages in", async () => {
     // ext4 lists a folder in the order of its names' hashes, whatever order they were made in; a tmpfs lists the
     // newest first. So copies of the pages made in opposite orders list them in opposite orders on a tmpfs

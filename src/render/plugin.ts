@@ -25,7 +25,7 @@ interface EleventyConfig {
   addGlobalData(name: string, data: unknown): void;
   addFilter(name: string, filter: (...args: never[]) => unknown): void;
   addPassthroughCopy(paths: Record<string, string>): void;
-  addTransform(name: string, transform: (this: { page: { outputPath: string | false } }, content: string) => string | Promise<string>): void;
+  addTransform(name: string, transform: (this: { page: { outputPath: string | false; url: string | false } }, content: string) => string | Promise<string>): void;
 }
 
 /**

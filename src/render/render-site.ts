@@ -18,7 +18,12 @@ export interface RenderOptions {
   readonly pageArrays?: readonly string[];
   /** Most pages one Eleventy run renders; by default a quarter of them, between 2,500 and 5,000. */
   readonly sliceSize?: number;
-  /** Called after each Eleventy run, once its files are written (the next stage can start on them), and awaited. */
+  /**
+   * Called with each page's URL and content as soon as it is rendered, before Eleventy writes its file (so the
+   * next stage can start on a page at once, but must take it from `content`).
+   */
+  readonly onRendered?: (url: string, content: string) => void;
+  /** Called after each Eleventy run, once its files are written, and awaited. */
   readonly onRun?: (run: RenderRun) => void | Promise<void>;
   /**
    * Files already in the output folder (relative, `/`-separated) that are hard links to the live site's: writing
@@ -31,8 +36,6 @@ export interface RenderOptions {
 export interface RenderRun {
   /** URLs of the page arrays' records it rendered. */
   readonly urls: readonly string[];
-  /** The content of the page arrays' records it rendered, by URL. */
-  readonly html: ReadonlyMap<string, string>;
 }
 
 /** What a render did. */
@@ -81,16 +84,15 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
   const renderSlice = async (start: number): Promise<number> => {
     const slice = chosen.slice(start, start + sliceSize);
     const view: Archive = { ...archive, ...Object.fromEntries(pageArrays.map((name) => [name, slice.filter((page) => page.name === name).map((page) => page.record)])) };
-    const written = await renderRun(view, outDir, { pageArrays: new Set(pageArrays), first: start === 0, linked: options.linked ?? new Set(), ...(options.onPage ? { onPage: options.onPage } : {}) });
-    const urls = slice.map((page) => pageUrl(page.record) ?? "");
-    const html = new Map(
-      urls.flatMap((url) => {
-        const content = written.get(outputFile(url));
-        return typeof content === "string" ? [[url, content] as const] : [];
-      }),
-    );
-    await options.onRun?.({ urls, html });
-    return written.size;
+    const written = await renderRun(view, outDir, {
+      pageArrays: new Set(pageArrays),
+      first: start === 0,
+      linked: options.linked ?? new Set(),
+      ...(options.onPage ? { onPage: options.onPage } : {}),
+      ...(options.onRendered ? { onRendered: options.onRendered } : {}),
+    });
+    await options.onRun?.({ urls: slice.map((page) => pageUrl(page.record) ?? "") });
+    return written;
   };
   let pages = 0;
   let runs = 0;
@@ -103,12 +105,18 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
   return { pages, runs };
 }
 
-/** One Eleventy run over an archive whose page arrays hold one slice of the pages: the files it wrote (relative, `/`-separated) and their content. */
+/** One Eleventy run over an archive whose page arrays hold one slice of the pages: how many files it wrote. */
 async function renderRun(
   archive: Archive,
   outDir: string,
-  options: { readonly pageArrays: ReadonlySet<string>; readonly first: boolean; readonly linked: ReadonlySet<string>; readonly onPage?: (outputPath: string) => void },
-): Promise<Map<string, string | Buffer>> {
+  options: {
+    readonly pageArrays: ReadonlySet<string>;
+    readonly first: boolean;
+    readonly linked: ReadonlySet<string>;
+    readonly onPage?: (outputPath: string) => void;
+    readonly onRendered?: (url: string, content: string) => void;
+  },
+): Promise<number> {
   const paginating = new Map<string, string>();
   const eleventy = new Eleventy(templatesDir, outDir, {
     quietMode: true,
@@ -124,6 +132,13 @@ async function renderRun(
         eleventyConfig.addTransform("dateline-linked", function (content) {
           const file = this.page.outputPath === false ? undefined : path.relative(outDir, path.resolve(this.page.outputPath)).split(path.sep).join("/");
           if (file !== undefined && options.linked.has(file)) throw new Error(`Internal error: a template would write ${file}, a page taken from the last build`);
+          return content;
+        });
+      }
+      const { onRendered } = options;
+      if (onRendered) {
+        eleventyConfig.addTransform("dateline-rendered", function (content) {
+          if (typeof this.page.url === "string" && typeof content === "string") onRendered(this.page.url, content);
           return content;
         });
       }
@@ -153,7 +168,7 @@ async function renderRun(
     throw new Error(`Rendering failed: ${message}${root === message ? "" : `: ${root}`}`, { cause });
   }
   checkOutputs(archive, outDir, options.pageArrays, paginating, written);
-  return new Map(written.flatMap((page) => (page.outputPath === false ? [] : [[path.relative(outDir, path.resolve(page.outputPath)).split(path.sep).join("/"), page.content] as const])));
+  return written.filter((page) => page.outputPath !== false).length;
 }
 
 // Eleventy renders a run's pages in one chain of promises that waits for no I/O, so for the seconds a run takes

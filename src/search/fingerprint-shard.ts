@@ -36,9 +36,15 @@ export async function fingerprintShard(dir: string, shard: ShardPlan, settings: 
   return hash.digest("hex");
 }
 
-/** SHA-256 (hex) of the part of a page Pagefind indexes, which is what it is given of the page (see `indexShard`). */
+/** SHA-256 (hex) of the part of a page Pagefind indexes. */
 export function pageDigest(html: string): string {
-  return createHash("sha256").update(indexedPart(html)).digest("hex");
+  return indexedPage(html).digest;
+}
+
+/** What Pagefind is given of a page (its indexed part, as a document of its own when that is not the whole page), and the `pageDigest`. */
+export function indexedPage(html: string): { readonly input: string; readonly digest: string } {
+  const part = indexedPart(html);
+  return { input: part === html ? html : `<html><body>${part}</body></html>`, digest: createHash("sha256").update(part).digest("hex") };
 }
 
 const bodyElement = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-body\b[^>]*>/gi;

@@ -4,22 +4,22 @@ import pLimit from "p-limit";
 import * as pagefind from "pagefind";
 import { outputFile } from "../cache/page-fingerprints.ts";
 import { pruneBundle } from "./bundle-files.ts";
-import { filesInFlight, indexedPart, type IndexSettings } from "./fingerprint-shard.ts";
+import { filesInFlight, indexedPage, type IndexSettings } from "./fingerprint-shard.ts";
 
 /**
- * Indexes one shard's pages (its article `urls`, found in `dir`) with a Pagefind process of its own,
- * closed afterwards so its memory is bounded by the shard, and writes the bundle to `target`,
- * keeping the search runtime only if `keepRuntime`. Returns how many pages Pagefind read.
+ * Indexes one shard's pages (its article `urls`: what `given` holds of them, see `indexedPage`, else their files in
+ * `dir`) with a Pagefind process of its own, closed afterwards so its memory is bounded by the shard, and writes the
+ * bundle to `target`, keeping the search runtime only if `keepRuntime`. Returns how many pages Pagefind read.
  * Pagefind reports problems in `errors` arrays rather than throwing: any of them fails the build.
  */
-export async function indexShard(dir: string, urls: readonly string[], target: string, settings: IndexSettings, keepRuntime: boolean): Promise<number> {
+export async function indexShard(dir: string, urls: readonly string[], target: string, settings: IndexSettings, keepRuntime: boolean, given: ReadonlyMap<string, string> = new Map()): Promise<number> {
   // Pagefind numbers pages in the order it is given them, and a folder it walks comes in the file system's order
   // (ext4 hashes names with a seed of its own, tmpfs lists the newest first): the same pages on another machine
   // made another bundle under the same shard name. So pages go one by one, in URL order, each as the part of it
   // that Pagefind indexes, which is also what the shard's fingerprint is made of.
   const ordered = [...urls].sort();
   // Read while Pagefind's process starts.
-  const reading = pLimit(filesInFlight).map(ordered, async (url) => pagefindInput(await readFile(path.join(dir, outputFile(url)), "utf8")));
+  const reading = pLimit(filesInFlight).map(ordered, async (url) => given.get(url) ?? indexedPage(await readFile(path.join(dir, outputFile(url)), "utf8")).input);
   reading.catch(() => undefined);
   try {
     const created = await withChunkSize(settings.indexChunkSize, () => pagefind.createIndex({ forceLanguage: settings.forceLanguage }));
@@ -36,12 +36,6 @@ export async function indexShard(dir: string, urls: readonly string[], target: s
   }
   await pruneBundle(target, keepRuntime);
   return ordered.length;
-}
-
-/** What Pagefind is given of a page: the part it indexes, in a document of its own when that is not the whole page. */
-function pagefindInput(html: string): string {
-  const part = indexedPart(html);
-  return part === html ? html : `<html><body>${part}</body></html>`;
 }
 
 // A search loads, from every shard, the index chunk that holds each word typed, so chunks an eighth

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import pLimit from "p-limit";
 import type { Site } from "../article.ts";
 import { bundleFiles } from "./bundle-files.ts";
-import { fingerprintShard, type IndexSettings, pageDigest } from "./fingerprint-shard.ts";
+import { fingerprintShard, indexedPage, type IndexSettings } from "./fingerprint-shard.ts";
 import { indexShard } from "./index-shard.ts";
 import { defaultShardSize, planShards, type ShardArticle } from "./plan-shards.ts";
 import { recordedBundles, reuseShard } from "./reuse-shard.ts";
@@ -57,11 +57,13 @@ const indexChunkSize = 2500;
 
 /** Indexes shards as their pages are rendered, one Pagefind process at a time, beside the render. */
 export interface SearchIndexer {
+  /** Says these article pages' files are written: a shard starts indexing once all of its pages are known. */
+  written(urls: Iterable<string>): void;
   /**
-   * Says these article pages are written: a shard starts indexing once all of its pages are. Their HTML by URL,
-   * where at hand, saves reading them again.
+   * Says this page is rendered, as `html`: what the index needs of it is taken from there, so its file need not be
+   * written yet (the render calls this before Eleventy writes it, so that a shard starts on its last page).
    */
-  written(urls: Iterable<string>, html?: ReadonlyMap<string, string>): void;
+  rendered(url: string, html: string): void;
   /** Says the render is done: indexes what is left, then writes `pagefind/shards.json`. */
   finish(): Promise<IndexSummary>;
   /** Says the build failed: starts no more shards, and settles once the Pagefind processes at work have ended. */
@@ -75,7 +77,7 @@ export interface SearchIndexer {
  * pages have not changed. The newest shard is the main bundle at `pagefind/` (with `pagefind.js`);
  * the others sit in `pagefind/shards/<id>/` (files that never change under that name, so hosts may
  * cache them for good), and `pagefind/shards.json` lists them all for the search page.
- * Shards are indexed as `written` completes them, so indexing can overlap the render.
+ * Shards are indexed as `written` and `rendered` complete them, so indexing can overlap the render.
  */
 export function startIndexing(dir: string, site: Site, articles: readonly ShardArticle[], options: IndexOptions = {}): SearchIndexer {
   const plans = planShards(articles, options.shardSize ?? shardSizeFromEnvironment() ?? defaultShardSize);
@@ -89,6 +91,8 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   // Files: each shard's `shard.json`, and `shards.json`; its bundle's files are added as it is placed.
   const done = { pages: 0, reused: 0, searchable: 0, files: plans.length + 1 };
   const digests = new Map(options.digests);
+  // What Pagefind is given of the pages rendered in this build, by URL, until their shard is indexed or reused.
+  const inputs = new Map<string, string>();
   let abandoned = false;
   // Shards are indexed side by side, each by a Pagefind process in a worker thread of its own: one core
   // fewer than there are while the render runs, which has a core's worth of work itself, then every core.
@@ -126,11 +130,14 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
       const id = (await fingerprint).slice(0, 16);
       const folder = path.join(bundle, shardsFolder, id);
       const recorded = previous === undefined ? [] : await recordedBundles(previous, id, await fingerprint, main);
+      const urls = plan.articles.map((article) => article.url);
+      const given = new Map(urls.flatMap((url) => (inputs.has(url) ? [[url, inputs.get(url)!] as const] : [])));
+      for (const url of urls) inputs.delete(url);
       let files = reuseShard(recorded, folder, main);
       if (files !== undefined) done.reused++;
       else {
         // Only indexing takes a slot: a shard to index again need not wait for others being copied.
-        const job: ShardJob = [dir, plan.articles.map((article) => article.url), folder, await settings, main];
+        const job: ShardJob = [dir, urls, folder, await settings, main, given];
         const read = await slot(() => (abandoned ? 0 : indexers ? indexers.run(...job) : indexShard(...job)));
         if (abandoned) return;
         // Awaited before the sum is read: `done.pages += await …` would add to a value read before another shard's.
@@ -151,14 +158,13 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
     await Promise.allSettled(placed);
     await indexers?.close();
   };
-  const written = (urls: Iterable<string>, html?: ReadonlyMap<string, string>): void => {
+  const known = (url: string, i: number): void => {
+    if (waiting[i]!.delete(url) && waiting[i]!.size === 0) start(i);
+  };
+  const written = (urls: Iterable<string>): void => {
     for (const url of urls) {
       const i = shardOf.get(url);
-      if (i === undefined) continue;
-      const page = html?.get(url);
-      if (page !== undefined) digests.set(url, pageDigest(page));
-      if (!waiting[i]!.delete(url)) continue;
-      if (waiting[i]!.size === 0) start(i);
+      if (i !== undefined) known(url, i);
     }
   };
   waiting.forEach((pages, i) => {
@@ -167,6 +173,14 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
 
   return {
     written,
+    rendered(url, html) {
+      const i = shardOf.get(url);
+      if (i === undefined) return;
+      const { input, digest } = indexedPage(html);
+      digests.set(url, digest);
+      inputs.set(url, input);
+      known(url, i);
+    },
     async finish() {
       slot.concurrency = parallel;
       written(shardOf.keys());
@@ -185,6 +199,7 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
     },
     async abandon() {
       abandoned = true;
+      inputs.clear();
       await settle();
     },
   };
