@@ -111,6 +111,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       ...(cache ? { select: cache.render, linked: cache.linked } : {}),
       ...(report?.page ? { onPage: report.page } : {}),
       onRendered: (url, html) => searchIndex.rendered(url, html),
+      onRun: (run) => searchIndex.written(run.urls),
     });
     const renderSeconds = (performance.now() - renderStart) / 1000;
     const indexStart = performance.now();

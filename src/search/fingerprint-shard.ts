@@ -44,7 +44,9 @@ export function pageDigest(html: string): string {
 /** What Pagefind is given of a page (its indexed part, as a document of its own when that is not the whole page), and the `pageDigest`. */
 export function indexedPage(html: string): { readonly input: string; readonly digest: string } {
   const part = indexedPart(html);
-  return { input: part === html ? html : `<html><body>${part}</body></html>`, digest: createHash("sha256").update(part).digest("hex") };
+  // Copied through a buffer: V8 keeps a slice of a string as a view of the whole, and a kept input would hold its whole page.
+  const input = part === html ? html : Buffer.from(`<html><body>${part}</body></html>`).toString();
+  return { input, digest: createHash("sha256").update(part).digest("hex") };
 }
 
 const bodyElement = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-body\b[^>]*>/gi;

@@ -57,7 +57,7 @@ const indexChunkSize = 2500;
 
 /** Indexes shards as their pages are rendered, one Pagefind process at a time, beside the render. */
 export interface SearchIndexer {
-  /** Says these article pages' files are written: a shard starts indexing once all of its pages are known. */
+  /** Says these pages' files are written: a shard starts indexing once all of its pages are known. */
   written(urls: Iterable<string>): void;
   /**
    * Says this page is rendered, as `html`: what the index needs of it is taken from there, so its file need not be
@@ -91,8 +91,19 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   // Files: each shard's `shard.json`, and `shards.json`; its bundle's files are added as it is placed.
   const done = { pages: 0, reused: 0, searchable: 0, files: plans.length + 1 };
   const digests = new Map(options.digests);
-  // What Pagefind is given of the pages rendered in this build, by URL, until their shard is indexed or reused.
+  // What Pagefind is given of pages rendered but maybe not yet written, by URL: kept until their files are written,
+  // or their shard is indexed (then handed over) or reused, so it holds a run's pages at most.
   const inputs = new Map<string, string>();
+  const take = (urls: readonly string[]): Map<string, string> => {
+    const taken = new Map<string, string>();
+    for (const url of urls) {
+      const input = inputs.get(url);
+      if (input === undefined) continue;
+      taken.set(url, input);
+      inputs.delete(url);
+    }
+    return taken;
+  };
   let abandoned = false;
   // Shards are indexed side by side, each by a Pagefind process in a worker thread of its own: one core
   // fewer than there are while the render runs, which has a core's worth of work itself, then every core.
@@ -131,14 +142,19 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
       const folder = path.join(bundle, shardsFolder, id);
       const recorded = previous === undefined ? [] : await recordedBundles(previous, id, await fingerprint, main);
       const urls = plan.articles.map((article) => article.url);
-      const given = new Map(urls.flatMap((url) => (inputs.has(url) ? [[url, inputs.get(url)!] as const] : [])));
-      for (const url of urls) inputs.delete(url);
       let files = reuseShard(recorded, folder, main);
-      if (files !== undefined) done.reused++;
-      else {
-        // Only indexing takes a slot: a shard to index again need not wait for others being copied.
-        const job: ShardJob = [dir, urls, folder, await settings, main, given];
-        const read = await slot(() => (abandoned ? 0 : indexers ? indexers.run(...job) : indexShard(...job)));
+      if (files !== undefined) {
+        done.reused++;
+        take(urls);
+      } else {
+        const indexSettings = await settings;
+        // Only indexing takes a slot: a shard to index again need not wait for others being copied. The pages whose
+        // files may not be written yet go with it, taken when it starts; the worker reads the others.
+        const read = await slot(() => {
+          if (abandoned) return 0;
+          const job: ShardJob = [dir, urls, folder, indexSettings, main, take(urls)];
+          return indexers ? indexers.run(...job) : indexShard(...job);
+        });
         if (abandoned) return;
         // Awaited before the sum is read: `done.pages += await …` would add to a value read before another shard's.
         done.pages += read;
@@ -164,7 +180,9 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   const written = (urls: Iterable<string>): void => {
     for (const url of urls) {
       const i = shardOf.get(url);
-      if (i !== undefined) known(url, i);
+      if (i === undefined) continue;
+      inputs.delete(url);
+      known(url, i);
     }
   };
   waiting.forEach((pages, i) => {
@@ -183,7 +201,7 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
     },
     async finish() {
       slot.concurrency = parallel;
-      written(shardOf.keys());
+      for (const [url, i] of shardOf) known(url, i);
       try {
         await Promise.all(placed);
       } finally {
