@@ -38,7 +38,7 @@ export async function fingerprintShard(dir: string, shard: ShardPlan, settings: 
 
 /** SHA-256 (hex) of the part of a page Pagefind indexes. */
 export function pageDigest(html: string): string {
-  return indexedPage(html).digest;
+  return digestOf(indexedPart(html));
 }
 
 /** What Pagefind is given of a page (its indexed part, as a document of its own when that is not the whole page), and the `pageDigest`. */
@@ -46,8 +46,10 @@ export function indexedPage(html: string): { readonly input: string; readonly di
   const part = indexedPart(html);
   // Copied through a buffer: V8 keeps a slice of a string as a view of the whole, and a kept input would hold its whole page.
   const input = part === html ? html : Buffer.from(`<html><body>${part}</body></html>`).toString();
-  return { input, digest: createHash("sha256").update(part).digest("hex") };
+  return { input, digest: digestOf(part) };
 }
+
+const digestOf = (part: string): string => createHash("sha256").update(part).digest("hex");
 
 const bodyElement = /<([a-z][a-z0-9-]*)\b[^>]*\sdata-pagefind-body\b[^>]*>/gi;
 // What Pagefind takes from anywhere on a page: `data-pagefind-*` attributes, the title from the first
