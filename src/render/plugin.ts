@@ -16,8 +16,6 @@ import { timelineSvg } from "./timeline-svg.ts";
 export interface PluginOptions {
   readonly archive?: Archive;
   readonly load?: () => Promise<Archive>;
-  /** Called after each page is rendered (progress). */
-  readonly onPage?: (outputPath: string) => void;
 }
 
 interface EleventyConfig {
@@ -59,14 +57,6 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
     if (options.load) current = await options.load();
     return current;
   });
-
-  const { onPage } = options;
-  if (onPage) {
-    eleventyConfig.addTransform("dateline-progress", function (content) {
-      if (this.page.outputPath) onPage(this.page.outputPath);
-      return content;
-    });
-  }
 
   eleventyConfig.addFilter("served", (url: string) => siteUrl(site(), url));
   // For href attributes: Eleventy's base plugin adds the path prefix itself, so only make URLs absolute when we can.

@@ -126,7 +126,7 @@ async function renderRun(
       // Eleventy warns on stderr when a filter takes over 8 % of a run, even in quiet mode: its configuration's
       // benchmark group is made before quiet mode applies (Eleventy 3.1.8). Dateline reports its own stage times.
       for (const group of Object.values(eleventyConfig.benchmarkManager.getAll())) group.setIsVerbose(false);
-      eleventyConfig.addPlugin(datelinePlugin, { archive, ...(options.onPage ? { onPage: options.onPage } : {}) });
+      eleventyConfig.addPlugin(datelinePlugin, { archive });
       // Transforms run on every template's output before it is written; a cold build has no linked file to guard.
       if (options.linked.size > 0) {
         eleventyConfig.addTransform("dateline-linked", function (content) {
@@ -135,14 +135,13 @@ async function renderRun(
           return content;
         });
       }
-      const { onRendered } = options;
-      if (onRendered) {
-        eleventyConfig.addTransform("dateline-rendered", function (content) {
-          if (typeof this.page.url === "string" && typeof content === "string") onRendered(this.page.url, content);
-          return content;
-        });
-      }
-      eleventyConfig.addTransform("dateline-turn", letEventLoopTurn);
+      // One transform for what each page tells the build: progress, its HTML for the search index, and a turn of the event loop.
+      const { onPage, onRendered } = options;
+      eleventyConfig.addTransform("dateline-page", function (content) {
+        if (this.page.outputPath) onPage?.(this.page.outputPath);
+        if (typeof this.page.url === "string" && typeof content === "string") onRendered?.(this.page.url, content);
+        return letEventLoopTurn(content);
+      });
       // Templates of the page arrays render their slice in every run; the others only in the first.
       eleventyConfig.addPreprocessor("dateline-slices", "*", function (data) {
         const paginated = data.pagination?.data;
@@ -173,7 +172,7 @@ async function renderRun(
 
 // Eleventy renders a run's pages in one chain of promises that waits for no I/O, so for the seconds a run takes
 // nothing else on this thread moved: the search index, which starts each shard when a worker says the last one is
-// done, indexed one shard a run while a core stood idle. A transform may be async: this one lets the event loop
+// done, indexed one shard a run while a core stood idle. A transform may be async: the page transform lets the event loop
 // turn every few pages (at 10,000 articles the render writes ~2,000 files a second).
 const pagesPerTurn = 16;
 let pagesSinceTurn = 0;

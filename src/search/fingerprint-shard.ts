@@ -41,13 +41,19 @@ export function pageDigest(html: string): string {
   return digestOf(indexedPart(html));
 }
 
-/** What Pagefind is given of a page (its indexed part, as a document of its own when that is not the whole page), and the `pageDigest`. */
+/** What Pagefind is given of a page and its `pageDigest`, from one search of the page. */
 export function indexedPage(html: string): { readonly input: string; readonly digest: string } {
   const part = indexedPart(html);
-  // Copied through a buffer: V8 keeps a slice of a string as a view of the whole, and a kept input would hold its whole page.
-  const input = part === html ? html : Buffer.from(`<html><body>${part}</body></html>`).toString();
-  return { input, digest: digestOf(part) };
+  return { input: inputOf(html, part), digest: digestOf(part) };
 }
+
+/** What Pagefind is given of a page: its indexed part, as a document of its own when that is not the whole page. */
+export function pagefindInput(html: string): string {
+  return inputOf(html, indexedPart(html));
+}
+
+// Copied through a buffer: V8 keeps a slice of a string as a view of the whole, and a kept input would hold its whole page.
+const inputOf = (html: string, part: string): string => (part === html ? html : Buffer.from(`<html><body>${part}</body></html>`).toString());
 
 const digestOf = (part: string): string => createHash("sha256").update(part).digest("hex");
 

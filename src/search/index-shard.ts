@@ -4,10 +4,10 @@ import pLimit from "p-limit";
 import * as pagefind from "pagefind";
 import { outputFile } from "../cache/page-fingerprints.ts";
 import { pruneBundle } from "./bundle-files.ts";
-import { filesInFlight, indexedPage, type IndexSettings } from "./fingerprint-shard.ts";
+import { filesInFlight, type IndexSettings, pagefindInput } from "./fingerprint-shard.ts";
 
 /**
- * Indexes one shard's pages (its article `urls`: what `given` holds of them, see `indexedPage`, else their files in
+ * Indexes one shard's pages (its article `urls`: what `given` holds of them, see `pagefindInput`, else their files in
  * `dir`) with a Pagefind process of its own, closed afterwards so its memory is bounded by the shard, and writes the
  * bundle to `target`, keeping the search runtime only if `keepRuntime`. Returns how many pages Pagefind read.
  * Pagefind reports problems in `errors` arrays rather than throwing: any of them fails the build.
@@ -19,7 +19,7 @@ export async function indexShard(dir: string, urls: readonly string[], target: s
   // that Pagefind indexes, which is also what the shard's fingerprint is made of.
   const ordered = [...urls].sort();
   // Read while Pagefind's process starts.
-  const reading = pLimit(filesInFlight).map(ordered, async (url) => given.get(url) ?? indexedPage(await readFile(path.join(dir, outputFile(url)), "utf8")).input);
+  const reading = pLimit(filesInFlight).map(ordered, async (url) => given.get(url) ?? pagefindInput(await readFile(path.join(dir, outputFile(url)), "utf8")));
   reading.catch(() => undefined);
   try {
     const created = await withChunkSize(settings.indexChunkSize, () => pagefind.createIndex({ forceLanguage: settings.forceLanguage }));
