@@ -103,8 +103,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
         ? undefined
         : PageCache.plan(loaded.archive, { manifest, stagingDir: staging.dir, last, dependencies, code, articleKeys: loaded.articleKeys });
     // Pagefind runs in a process of its own: a shard is indexed on the other core as soon as its pages are rendered.
-    indexer = startIndexing(staging.dir, options.site, loaded.archive.articles, fresh ? {} : { previous: staging.outDir, ...(cache ? { digests: cache.reusedDigests } : {}) });
-    if (cache !== undefined) indexer.written(cache.reusedUrls);
+    // Articles parsed again are new or changed, and their shards likely to be indexed again, in a build that reuses pages.
+    const changed = cache !== undefined && cache.reused > 0 ? { changed: loaded.parsedUrls } : {};
+    indexer = startIndexing(staging.dir, options.site, loaded.archive.articles, fresh ? {} : { previous: staging.outDir, ...(cache ? { digests: cache.reusedDigests, written: cache.reusedUrls } : {}), ...changed });
     const searchIndex = indexer;
     const rendered = await renderSite(loaded.archive, staging.dir, {
       pageArrays: [...dependencies.pageArrays.keys()],

@@ -46,6 +46,8 @@ export interface LoadResult {
    * code version, a fingerprint of the article, known without serialising it. Articles collect changed are not here.
    */
   readonly articleKeys: ReadonlyMap<Article, string>;
+  /** URLs of the articles whose seeds were parsed, not taken from the cache: new or changed since it was saved. */
+  readonly parsedUrls: ReadonlySet<string>;
 }
 
 // Seeds per message to a worker: large enough to make messaging cheap, small enough to share work evenly.
@@ -80,6 +82,8 @@ export async function loadArchive(seedsDir: string, site: Site, options: LoadOpt
   const collected = collectArchive(articles, site, fileOf);
   problems.push(...collected.problems);
   const afterCollect = performance.now();
+  // By seed: collect may give an article another URL.
+  const parsedSources = new Set(parsed.records.flatMap((record, i) => (record.article && !parsed.hits[i] ? [record.article.source] : [])));
 
   return {
     archive: collected.archive,
@@ -97,6 +101,7 @@ export async function loadArchive(seedsDir: string, site: Site, options: LoadOpt
     ...(parsed.cacheNote !== undefined ? { cacheNote: parsed.cacheNote } : {}),
     cacheSaved: parsed.saved,
     articleKeys,
+    parsedUrls: new Set(collected.archive.articles.flatMap((article) => (parsedSources.has(article.source) ? [article.url] : []))),
   };
 }
 
@@ -108,7 +113,7 @@ async function parseSeeds(
   seedsDir: string,
   seeds: readonly SeedFile[],
   options: LoadOptions,
-): Promise<{ records: SeedRecord[]; keys: (string | undefined)[]; cached: number; threads: number; timings: SeedTimings; cacheNote?: string; saved: Promise<string | undefined> }> {
+): Promise<{ records: SeedRecord[]; keys: (string | undefined)[]; hits: boolean[]; cached: number; threads: number; timings: SeedTimings; cacheNote?: string; saved: Promise<string | undefined> }> {
   const cache = options.cacheDir === undefined ? undefined : await openCache(options.cacheDir, seedsDir, options.fresh === true);
   const toParse = seeds.length - (cache?.size ?? 0);
   // One worker per core but one: the main thread parses too, between reading files and taking the workers' results.
@@ -122,6 +127,7 @@ async function parseSeeds(
   const keys: (string | undefined)[] = new Array<string | undefined>(seeds.length);
   let cursor = 0;
   let cached = 0;
+  const hits: boolean[] = new Array<boolean>(seeds.length).fill(false);
   const next = (): Batch | undefined => {
     const batch: Batch = { indexes: [], seeds: [], bytes: [], keys: [] };
     while (cursor < seeds.length && batch.indexes.length < batchSize) {
@@ -140,6 +146,7 @@ async function parseSeeds(
       const hit = cache?.get(key);
       if (hit) {
         records[i] = hit;
+        hits[i] = true;
         cached++;
         continue;
       }
@@ -189,7 +196,7 @@ async function parseSeeds(
   // Not awaited: the file is written while collect and render run.
   const saved = cache === undefined ? Promise.resolve(undefined) : saveCache(cache);
   const cacheNote = cache?.discarded !== undefined ? `record cache ignored: ${cache.discarded}` : undefined;
-  return { records, keys, cached, threads, timings, saved, ...(cacheNote !== undefined ? { cacheNote } : {}) };
+  return { records, keys, hits, cached, threads, timings, saved, ...(cacheNote !== undefined ? { cacheNote } : {}) };
 }
 
 /** True when any of the problems is an error rather than a warning. */

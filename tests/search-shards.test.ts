@@ -2,7 +2,8 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, statfs, writeFile } from "no
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { planShards, startIndexing, type ShardArticle, type ShardPlan } from "../src/search/index.ts";
-import { indexedPart } from "../src/search/fingerprint-shard.ts";
+import { indexedPart, pagefindInput } from "../src/search/fingerprint-shard.ts";
+import { HandedPages } from "../src/search/handed-pages.ts";
 import { indexShard } from "../src/search/index-shard.ts";
 import { dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
 
@@ -183,6 +184,33 @@ describe("a site built with its search index in shards", () => {
     expect(bundles[1]).toEqual(bundles[0]);
   });
 
+  test("should index a shard begun before its last pages are rendered as one given them all, and stop at once when cancelled", async () => {
+    const shard = Object.keys(cold).filter((file) => /^2022\/0[23]\/\d{2}\/[^/]+\/index\.html$/.test(file)).map((file) => `/${file.replace(/index\.html$/, "")}`);
+    const settings = { pagefindVersion: "", forceLanguage: "en", indexChunkSize: 2500 };
+    const fromFiles = path.join(await tempDir("shard-files"), "bundle");
+    await indexShard(out, shard, fromFiles, settings, false);
+    // Every page promised, none on disk: handed over later, the last in URL order first, one as a file to read.
+    const empty = await tempDir("shard-promised");
+    const pages = new HandedPages(new Map(), shard);
+    const handed = path.join(empty, "bundle");
+    const indexing = indexShard(empty, shard, handed, settings, false, pages);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const [first, ...rest] = [...shard].sort();
+    for (const url of rest.reverse()) pages.hand(url, pagefindInput(await readFile(path.join(out, url, "index.html"), "utf8")));
+    await cp(path.join(out, first!, "index.html"), path.join(empty, first!, "index.html"));
+    pages.hand(first!);
+    expect(await indexing).toBe(shard.length);
+    expect(await hashTree(handed)).toEqual(await hashTree(fromFiles));
+
+    // Cancelled with no page to wait for: Pagefind is stopped, not left to finish.
+    const cancelled = new HandedPages(new Map());
+    const target = path.join(await tempDir("shard-cancelled"), "bundle");
+    const stopped = indexShard(out, shard, target, settings, false, cancelled);
+    cancelled.cancel(new Error("not needed"));
+    await expect(stopped).rejects.toThrow("not needed");
+    await expect(readdir(target)).rejects.toThrow("ENOENT");
+  });
+
   test("should copy every shard from the site it replaces when nothing changed", async () => {
     expect(await build(out)).toBe(0);
     expect(await hashTree(out)).toEqual(cold);
@@ -214,6 +242,15 @@ describe("a site built with its search index in shards", () => {
     const again = path.join(await tempDir("shards-cold"), "site");
     expect(await build(again)).toBe(7);
     expect(after).toEqual(await hashTree(again));
+  });
+
+  test("should keep every shard when a seed is parsed again but what its page gives the index is the same", async () => {
+    // The seed's bytes changed, so its article is parsed again and its shard begun beside the render, then given up.
+    const before = await hashTree(out);
+    const yearEnd = path.join(seeds, "2021", "010_year-end.txt");
+    await writeFile(yearEnd, `${await readFile(yearEnd, "utf8")}\n\n`);
+    expect(await build(out)).toBe(0);
+    expect(await hashTree(out)).toEqual(before);
   });
 
   test("should index again a shard whose bundle in the previous site lost a file or was edited", async () => {

@@ -5,33 +5,53 @@ import * as pagefind from "pagefind";
 import { outputFile } from "../cache/page-fingerprints.ts";
 import { pruneBundle } from "./bundle-files.ts";
 import { filesInFlight, type IndexSettings, pagefindInput } from "./fingerprint-shard.ts";
+import { HandedPages } from "./handed-pages.ts";
 
 /**
- * Indexes one shard's pages (its article `urls`: what `given` holds of them, see `pagefindInput`, else their files in
+ * Indexes one shard's pages (its article `urls`: what `pages` holds or is promised of them, else their files in
  * `dir`) with a Pagefind process of its own, closed afterwards so its memory is bounded by the shard, and writes the
- * bundle to `target`, keeping the search runtime only if `keepRuntime`. Returns how many pages Pagefind read.
- * Pagefind reports problems in `errors` arrays rather than throwing: any of them fails the build.
+ * bundle to `target`, keeping the search runtime only if `keepRuntime`. Pages go to Pagefind as soon as they and those
+ * before them are at hand, so a shard started before its last pages are rendered indexes the others meanwhile.
+ * Returns how many pages Pagefind read. Pagefind reports problems in `errors` arrays rather than throwing: any of
+ * them fails the build; `pages` cancelled fails the shard.
  */
-export async function indexShard(dir: string, urls: readonly string[], target: string, settings: IndexSettings, keepRuntime: boolean, given: ReadonlyMap<string, string> = new Map()): Promise<number> {
+export async function indexShard(dir: string, urls: readonly string[], target: string, settings: IndexSettings, keepRuntime: boolean, pages = new HandedPages(new Map())): Promise<number> {
   // Pagefind numbers pages in the order it is given them, and a folder it walks comes in the file system's order
   // (ext4 hashes names with a seed of its own, tmpfs lists the newest first): the same pages on another machine
   // made another bundle under the same shard name. So pages go one by one, in URL order, each as the part of it
   // that Pagefind indexes, which is also what the shard's fingerprint is made of.
   const ordered = [...urls].sort();
   // Read while Pagefind's process starts.
-  const reading = pLimit(filesInFlight).map(ordered, async (url) => given.get(url) ?? pagefindInput(await readFile(path.join(dir, outputFile(url)), "utf8")));
-  reading.catch(() => undefined);
+  const read = pLimit(filesInFlight);
+  const inputs = ordered.map(async (url) => (await pages.input(url)) ?? read(async () => pagefindInput(await readFile(path.join(dir, outputFile(url)), "utf8"))));
+  for (const input of inputs) input.catch(() => undefined);
+  // Cancelled: Pagefind's process is closed at once, which fails whatever was asked of it.
+  const stop = (): void => void pagefind.close();
+  pages.signal.addEventListener("abort", stop);
   try {
     const created = await withChunkSize(settings.indexChunkSize, () => pagefind.createIndex({ forceLanguage: settings.forceLanguage }));
     check("createIndex", created.errors);
     const { index } = created;
     if (index === undefined) throw new Error("Pagefind did not create an index");
-    const pages = await reading;
-    // Sent all at once: Pagefind's service takes them in turn, in the order sent.
-    const added = await Promise.all(ordered.map((url, i) => index.addHTMLFile({ url, content: pages[i]! })));
-    for (const { errors } of added) check("addHTMLFile", errors);
+    // Sent without waiting for Pagefind's answers: its service takes them in turn, in the order sent.
+    const added = [];
+    for (const [i, url] of ordered.entries()) {
+      const content = await inputs[i]!;
+      // Asked of a closed Pagefind, the API would start another process.
+      pages.signal.throwIfAborted();
+      const result = index.addHTMLFile({ url, content });
+      // Left unanswered if a later page fails and Pagefind is closed.
+      result.catch(() => undefined);
+      added.push(result);
+    }
+    for (const { errors } of await Promise.all(added)) check("addHTMLFile", errors);
+    pages.signal.throwIfAborted();
     check("writeFiles", (await index.writeFiles({ outputPath: target })).errors);
+  } catch (cause) {
+    // Not "Pagefind backend closed": why it was.
+    throw pages.signal.aborted ? pages.signal.reason : cause;
   } finally {
+    pages.signal.removeEventListener("abort", stop);
     await pagefind.close();
   }
   await pruneBundle(target, keepRuntime);

@@ -1,9 +1,22 @@
 import type { Worker } from "node:worker_threads";
 import { moduleWorker } from "../module-worker.ts";
-import type { indexShard } from "./index-shard.ts";
+import type { IndexSettings } from "./fingerprint-shard.ts";
 
-/** The arguments of `indexShard`, sent to a worker. */
-export type ShardJob = Parameters<typeof indexShard>;
+/**
+ * A shard to index, as sent to a worker: `indexShard`'s arguments, with its pages as those rendered before it starts
+ * (what Pagefind is given of them, by URL) and the URLs of those promised, handed over later by `ShardRun.hand`.
+ */
+export type ShardJob = readonly [dir: string, urls: readonly string[], target: string, settings: IndexSettings, keepRuntime: boolean, given: ReadonlyMap<string, string>, promised: readonly string[]];
+
+/** A shard being indexed in a worker. */
+export interface ShardRun {
+  /** How many pages Pagefind read; rejects if indexing failed or was cancelled. */
+  readonly done: Promise<number>;
+  /** Hands over a promised page, as `HandedPages.hand`. */
+  hand(url: string, input?: string): void;
+  /** Gives up on the shard, as `HandedPages.cancel`: its promised pages will not come. */
+  cancel(): void;
+}
 
 /**
  * Worker threads that index shards side by side. Pagefind's Node API runs one backend process per module
@@ -28,14 +41,19 @@ export class ShardIndexers {
   }
 
   /** Indexes a shard in an idle worker; call it at most `count` times at once. */
-  run(...args: ShardJob): Promise<number> {
+  run(job: ShardJob): ShardRun {
     const worker = this.#idle.pop() ?? (this.#all.length < this.#count ? this.#start() : undefined);
-    if (worker === undefined) return Promise.reject(new Error("Internal error: no idle search index worker"));
+    if (worker === undefined) return { done: Promise.reject(new Error("Internal error: no idle search index worker")), hand() {}, cancel() {} };
     const id = this.#next++;
-    return new Promise((resolve, reject) => {
+    const done = new Promise<number>((resolve, reject) => {
       this.#pending.set(id, { resolve, reject });
-      worker.postMessage({ id, args });
+      worker.postMessage({ id, job });
     });
+    return {
+      done,
+      hand: (url, input) => worker.postMessage({ id, hand: [url, input] }),
+      cancel: () => worker.postMessage({ id, cancel: true }),
+    };
   }
 
   /** Stops the workers, once no shard is being indexed. */

@@ -6,10 +6,11 @@ import pLimit from "p-limit";
 import type { Site } from "../article.ts";
 import { bundleFiles } from "./bundle-files.ts";
 import { fingerprintShard, indexedPage, type IndexSettings } from "./fingerprint-shard.ts";
+import { HandedPages } from "./handed-pages.ts";
 import { indexShard } from "./index-shard.ts";
 import { defaultShardSize, planShards, type ShardArticle } from "./plan-shards.ts";
 import { recordedBundles, reuseShard } from "./reuse-shard.ts";
-import { type ShardJob, ShardIndexers } from "./shard-indexers.ts";
+import { ShardIndexers, type ShardRun } from "./shard-indexers.ts";
 import { shardsFolder, writeShardRecord } from "./shard-record.ts";
 
 /** How to index. */
@@ -20,6 +21,14 @@ export interface IndexOptions {
   readonly digests?: ReadonlyMap<string, string>;
   /** Articles per shard (tests use small ones); defaults to `DATELINE_SEARCH_SHARD_SIZE`, then 2,000. */
   readonly shardSize?: number;
+  /** Article pages whose files are in place before the render (taken from the last build), as `written` says. */
+  readonly written?: Iterable<string>;
+  /**
+   * URLs of articles new or changed since the last build (their seeds were parsed again). A shard holding one most
+   * likely changes, so it starts indexing at once, beside the render, and is handed its other pages as they are
+   * rendered; if its fingerprint, known once they all are, shows the last build's bundle still fits, that is kept.
+   */
+  readonly changed?: ReadonlySet<string>;
 }
 
 /** What indexing the built site did. */
@@ -143,17 +152,26 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
       const recorded = previous === undefined ? [] : await recordedBundles(previous, id, await fingerprint, main);
       const urls = plan.articles.map((article) => article.url);
       let files = reuseShard(recorded, folder, main);
+      const speculation = speculations.get(i);
       if (files !== undefined) {
         done.reused++;
         take(urls);
+        if (speculation) await giveUp(speculation);
+      } else if (speculation) {
+        const read = await speculation.done;
+        if (abandoned) return;
+        done.pages += read;
+        await mkdir(path.dirname(folder), { recursive: true });
+        await rename(speculation.folder, folder);
+        files = bundleFiles(folder);
       } else {
         const indexSettings = await settings;
         // Only indexing takes a slot: a shard to index again need not wait for others being copied. The pages whose
         // files may not be written yet go with it, taken when it starts; the worker reads the others.
         const read = await slot(() => {
           if (abandoned) return 0;
-          const job: ShardJob = [dir, urls, folder, indexSettings, main, take(urls)];
-          return indexers ? indexers.run(...job) : indexShard(...job);
+          const given = take(urls);
+          return indexers ? indexers.run([dir, urls, folder, indexSettings, main, given, []]).done : indexShard(dir, urls, folder, indexSettings, main, new HandedPages(given));
         });
         if (abandoned) return;
         // Awaited before the sum is read: `done.pages += await …` would add to a value read before another shard's.
@@ -169,13 +187,50 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
     place.catch(() => undefined);
     placed.push(place);
   };
+  // A shard holding an article changed since the last build starts at once, beside the render (see `changed`), in
+  // a folder of its own until its fingerprint names it; it is given up if the last build's bundle still fits.
+  interface Speculation {
+    readonly folder: string;
+    readonly done: Promise<number>;
+    run?: ShardRun;
+    cancelled?: boolean;
+  }
+  const speculations = new Map<number, Speculation>();
+  const speculate = (i: number, workers: ShardIndexers): void => {
+    const urls = plans[i]!.articles.map((article) => article.url);
+    const folder = path.join(bundle, `.shard-${i}`);
+    const speculation: Speculation = {
+      folder,
+      done: after(prepared, async () => {
+        const indexSettings = await settings;
+        return slot(() => {
+          if (abandoned || speculation.cancelled) return 0;
+          speculation.run = workers.run([dir, urls, folder, indexSettings, i === 0, take(urls), [...waiting[i]!]]);
+          return speculation.run.done;
+        });
+      }),
+    };
+    speculations.set(i, speculation);
+  };
+  const stop = (speculation: Speculation): void => {
+    speculation.cancelled = true;
+    speculation.run?.cancel();
+  };
+  const giveUp = async (speculation: Speculation): Promise<void> => {
+    stop(speculation);
+    await speculation.done.catch(() => undefined);
+    await rm(speculation.folder, { recursive: true, force: true });
+  };
   // Waits for every shard started, then stops the workers.
   const settle = async (): Promise<void> => {
-    await Promise.allSettled(placed);
+    await Promise.allSettled([...placed, ...[...speculations.values()].map((speculation) => speculation.done)]);
     await indexers?.close();
   };
-  const known = (url: string, i: number): void => {
-    if (waiting[i]!.delete(url) && waiting[i]!.size === 0) start(i);
+  // `input`, if given, is handed to the shard's speculation, if it runs (else the page's file is read).
+  const known = (url: string, i: number, input?: string): void => {
+    if (!waiting[i]!.delete(url)) return;
+    speculations.get(i)?.run?.hand(url, input);
+    if (waiting[i]!.size === 0) start(i);
   };
   const written = (urls: Iterable<string>): void => {
     for (const url of urls) {
@@ -188,6 +243,13 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   waiting.forEach((pages, i) => {
     if (pages.size === 0) start(i);
   });
+  written(options.written ?? []);
+  const { changed } = options;
+  if (indexers && previous !== undefined && changed !== undefined) {
+    plans.forEach((plan, i) => {
+      if (waiting[i]!.size > 0 && plan.articles.some((article) => changed.has(article.url))) speculate(i, indexers);
+    });
+  }
 
   return {
     written,
@@ -196,8 +258,9 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
       if (i === undefined) return;
       const { input, digest } = indexedPage(html);
       digests.set(url, digest);
-      inputs.set(url, input);
-      known(url, i);
+      // Kept for the shard until it starts, or handed to it if it runs already.
+      if (speculations.get(i)?.run === undefined) inputs.set(url, input);
+      known(url, i, input);
     },
     async finish() {
       slot.concurrency = parallel;
@@ -218,6 +281,7 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
     async abandon() {
       abandoned = true;
       inputs.clear();
+      speculations.forEach(stop);
       await settle();
     },
   };
