@@ -257,13 +257,7 @@ describe("a site built from the fixture seeds", () => {
   test("should be byte-identical when built again from the same seeds, in another time zone and locale", async () => {
     const again = path.join(await tempDir("again"), "site");
     // UTC−11: a date read or shown in local time would fall on the day before.
-    const env = { TZ: "Pacific/Pago_Pago", LC_ALL: "de_DE.UTF-8", LANG: "de_DE.UTF-8" };
-    const before = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
-    Object.assign(process.env, env);
-    const run = await dateline(["build", "--seeds", seeds, "--out", again, "--quiet"]).finally(() => {
-      for (const [name, value] of Object.entries(before)) if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    });
+    const run = await dateline(["build", "--seeds", seeds, "--out", again, "--quiet"], root, { TZ: "Pacific/Pago_Pago", LC_ALL: "de_DE.UTF-8", LANG: "de_DE.UTF-8" });
     expect(run.code).toBe(0);
     expect(await hashTree(again)).toEqual(await hashTree(out));
   });

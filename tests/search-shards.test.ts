@@ -79,8 +79,7 @@ describe("a site built with its search index in shards", () => {
 
   /** Builds `seeds` into `to` with shards of two articles; returns how many pages Pagefind read. */
   async function build(to: string): Promise<number> {
-    process.env["DATELINE_SEARCH_SHARD_SIZE"] = "2";
-    const run = await dateline(["build", "--seeds", seeds, "--out", to]).finally(() => delete process.env["DATELINE_SEARCH_SHARD_SIZE"]);
+    const run = await dateline(["build", "--seeds", seeds, "--out", to], root, { DATELINE_SEARCH_SHARD_SIZE: "2" });
     expect(run.stderr).not.toContain("Internal error");
     expect(run.code).toBe(0);
     const line = /^index +7 articles searchable, (\d+) pages? indexed/m.exec(run.stderr);

@@ -150,30 +150,19 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
       const id = (await fingerprint).slice(0, 16);
       const folder = path.join(bundle, shardsFolder, id);
       const recorded = previous === undefined ? [] : await recordedBundles(previous, id, await fingerprint, main);
-      const urls = plan.articles.map((article) => article.url);
       let files = reuseShard(recorded, folder, main);
       const speculation = speculations.get(i);
       if (files !== undefined) {
         done.reused++;
-        take(urls);
+        take(plan.articles.map((article) => article.url));
         if (speculation) await giveUp(speculation);
-      } else if (speculation) {
-        const read = await speculation.done;
-        if (abandoned) return;
-        done.pages += read;
-        await mkdir(path.dirname(folder), { recursive: true });
-        await rename(speculation.folder, folder);
-        files = bundleFiles(folder);
       } else {
-        const indexSettings = await settings;
-        // Only indexing takes a slot: a shard to index again need not wait for others being copied. The pages whose
-        // files may not be written yet go with it, taken when it starts; the worker reads the others.
-        const read = await slot(() => {
-          if (abandoned) return 0;
-          const given = take(urls);
-          return indexers ? indexers.run([dir, urls, folder, indexSettings, main, given, []]).done : indexShard(dir, urls, folder, indexSettings, main, new HandedPages(given));
-        });
+        const read = await (speculation?.done ?? index(i, folder));
         if (abandoned) return;
+        if (speculation) {
+          await mkdir(path.dirname(folder), { recursive: true });
+          await rename(speculation.folder, folder);
+        }
         // Awaited before the sum is read: `done.pages += await …` would add to a value read before another shard's.
         done.pages += read;
         files = bundleFiles(folder);
@@ -191,25 +180,29 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   // a folder of its own until its fingerprint names it; it is given up if the last build's bundle still fits.
   interface Speculation {
     readonly folder: string;
-    readonly done: Promise<number>;
+    done: Promise<number>;
     run?: ShardRun;
     cancelled?: boolean;
   }
   const speculations = new Map<number, Speculation>();
-  const speculate = (i: number, workers: ShardIndexers): void => {
-    const urls = plans[i]!.articles.map((article) => article.url);
-    const folder = path.join(bundle, `.shard-${i}`);
-    const speculation: Speculation = {
-      folder,
-      done: after(prepared, async () => {
-        const indexSettings = await settings;
-        return slot(() => {
-          if (abandoned || speculation.cancelled) return 0;
-          speculation.run = workers.run([dir, urls, folder, indexSettings, i === 0, take(urls), [...waiting[i]!]]);
-          return speculation.run.done;
-        });
-      }),
-    };
+  // Indexes shard `i` into `target` once a slot is free (only indexing takes one: a shard to index again need not
+  // wait for others being copied). The pages rendered but maybe not written go with it, taken then; those still to
+  // be rendered are promised to a speculation; the worker reads the others.
+  const index = async (i: number, target: string, speculation?: Speculation): Promise<number> => {
+    const indexSettings = await settings;
+    return slot(() => {
+      if (abandoned || speculation?.cancelled) return 0;
+      const urls = plans[i]!.articles.map((article) => article.url);
+      const given = take(urls);
+      if (indexers === undefined) return indexShard(dir, urls, target, indexSettings, i === 0, new HandedPages(given));
+      const run = indexers.run([dir, urls, target, indexSettings, i === 0, given, [...waiting[i]!]]);
+      if (speculation) speculation.run = run;
+      return run.done;
+    });
+  };
+  const speculate = (i: number): void => {
+    const speculation: Speculation = { folder: path.join(bundle, `.shard-${i}`), done: Promise.resolve(0) };
+    speculation.done = after(prepared, () => index(i, speculation.folder, speculation));
     speculations.set(i, speculation);
   };
   const stop = (speculation: Speculation): void => {
@@ -247,7 +240,7 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   const { changed } = options;
   if (indexers && previous !== undefined && changed !== undefined) {
     plans.forEach((plan, i) => {
-      if (waiting[i]!.size > 0 && plan.articles.some((article) => changed.has(article.url))) speculate(i, indexers);
+      if (waiting[i]!.size > 0 && plan.articles.some((article) => changed.has(article.url))) speculate(i);
     });
   }
 

@@ -16,10 +16,10 @@ export interface CliRun {
   readonly stderr: string;
 }
 
-/** Runs `dateline` as a user would, in its own process. */
-export async function dateline(args: readonly string[], cwd = root): Promise<CliRun> {
+/** Runs `dateline` as a user would, in its own process, with `env` added to this one's. */
+export async function dateline(args: readonly string[], cwd = root, env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } });
+    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { cwd, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1", ...env } });
     return { code: 0, stdout, stderr };
   } catch (cause) {
     const failed = cause as { code?: number; stdout?: string; stderr?: string };
