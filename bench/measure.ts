@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 
@@ -40,6 +40,8 @@ async function treeRss(pid: number): Promise<{ name: string; kib: number }[]> {
 
 /** Runs a command to completion, measuring wall and CPU time and the peak memory of its process tree. */
 export async function measure(command: string, args: readonly string[], cwd: string): Promise<Measured> {
+  // What earlier runs wrote goes to disk first, so that no run pays for writing back the ones before it.
+  execFileSync("sync");
   const cpuBefore = await childCpu();
   const started = performance.now();
   const child = spawn(command, args, { cwd, stdio: ["ignore", "ignore", "pipe"] });

@@ -5,7 +5,7 @@ import Eleventy from "@11ty/eleventy";
 import type { Archive } from "../article.ts";
 import { outputFile, pageRecords, pageUrl } from "../cache/page-fingerprints.ts";
 import { templateDependencies } from "../cache/template-dependencies.ts";
-import { packageRoot } from "../package-root.ts";
+import { packageRoot, templatesDir } from "../package-root.ts";
 import { datelinePlugin } from "./plugin.ts";
 
 /** Options for one render. */
@@ -50,8 +50,6 @@ type EleventyConfig = Parameters<typeof datelinePlugin>[0] & {
   benchmarkManager: { getAll(): Record<string, { setIsVerbose(verbose: boolean): void }> };
   addPreprocessor(name: string, extensions: string, callback: (this: { inputPath: string }, data: { pagination?: { data?: unknown; size?: unknown } }) => false | undefined): void;
 };
-
-export const templatesDir = path.join(packageRoot, "templates");
 
 // Node has no API to start a collection; turning on V8's --expose-gc at run time and taking `gc` from a new
 // context reaches it without asking users for a command-line flag.

@@ -1,10 +1,9 @@
-import { readFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import pLimit from "p-limit";
 import * as pagefind from "pagefind";
 import { outputFile } from "../cache/page-fingerprints.ts";
 import { pruneBundle } from "./bundle-files.ts";
-import { filesInFlight, type IndexSettings, pagefindInput } from "./fingerprint-shard.ts";
+import { type IndexSettings, pagefindInput } from "./fingerprint-shard.ts";
 import { HandedPages } from "./handed-pages.ts";
 
 /**
@@ -21,15 +20,17 @@ export async function indexShard(dir: string, urls: readonly string[], target: s
   // made another bundle under the same shard name. So pages go one by one, in URL order, each as the part of it
   // that Pagefind indexes, which is also what the shard's fingerprint is made of.
   const ordered = [...urls].sort();
-  // Read while Pagefind's process starts.
-  const read = pLimit(filesInFlight);
-  const inputs = ordered.map(async (url) => (await pages.input(url)) ?? read(async () => pagefindInput(await readFile(path.join(dir, outputFile(url)), "utf8"))));
-  for (const input of inputs) input.catch(() => undefined);
   // Cancelled: Pagefind's process is closed at once, which fails whatever was asked of it.
   const stop = (): void => void pagefind.close();
   pages.signal.addEventListener("abort", stop);
   try {
-    const created = await withChunkSize(settings.indexChunkSize, () => pagefind.createIndex({ forceLanguage: settings.forceLanguage }));
+    // Its process starts at once, and boots while the pages are read.
+    const creating = withChunkSize(settings.indexChunkSize, () => pagefind.createIndex({ forceLanguage: settings.forceLanguage }));
+    // Read synchronously: this thread has nothing else to do meanwhile, and for a shard of 1,900 small pages
+    // that takes 100-110 ms against 240-340 ms through fs/promises.
+    const inputs = ordered.map(async (url) => (await pages.input(url)) ?? pagefindInput(readFileSync(path.join(dir, outputFile(url)), "utf8")));
+    for (const input of inputs) input.catch(() => undefined);
+    const created = await creating;
     check("createIndex", created.errors);
     const { index } = created;
     if (index === undefined) throw new Error("Pagefind did not create an index");
