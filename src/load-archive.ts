@@ -89,7 +89,7 @@ export async function loadArchive(seedsDir: string, site: Site, options: LoadOpt
     archive: collected.archive,
     problems,
     seeds: seeds.length,
-    cached: parsed.cached,
+    cached: parsed.hits.filter(Boolean).length,
     threads: parsed.threads,
     skipped: seeds.length - articles.length,
     duplicates: collected.problems.filter((problem) => problem.id === "duplicate-article").length,
@@ -113,7 +113,7 @@ async function parseSeeds(
   seedsDir: string,
   seeds: readonly SeedFile[],
   options: LoadOptions,
-): Promise<{ records: SeedRecord[]; keys: (string | undefined)[]; hits: boolean[]; cached: number; threads: number; timings: SeedTimings; cacheNote?: string; saved: Promise<string | undefined> }> {
+): Promise<{ records: SeedRecord[]; keys: (string | undefined)[]; hits: boolean[]; threads: number; timings: SeedTimings; cacheNote?: string; saved: Promise<string | undefined> }> {
   const cache = options.cacheDir === undefined ? undefined : await openCache(options.cacheDir, seedsDir, options.fresh === true);
   const toParse = seeds.length - (cache?.size ?? 0);
   // One worker per core but one: the main thread parses too, between reading files and taking the workers' results.
@@ -126,7 +126,6 @@ async function parseSeeds(
   const records: SeedRecord[] = new Array<SeedRecord>(seeds.length);
   const keys: (string | undefined)[] = new Array<string | undefined>(seeds.length);
   let cursor = 0;
-  let cached = 0;
   const hits: boolean[] = new Array<boolean>(seeds.length).fill(false);
   const next = (): Batch | undefined => {
     const batch: Batch = { indexes: [], seeds: [], bytes: [], keys: [] };
@@ -147,7 +146,6 @@ async function parseSeeds(
       if (hit) {
         records[i] = hit;
         hits[i] = true;
-        cached++;
         continue;
       }
       batch.indexes.push(i);
@@ -196,7 +194,7 @@ async function parseSeeds(
   // Not awaited: the file is written while collect and render run.
   const saved = cache === undefined ? Promise.resolve(undefined) : saveCache(cache);
   const cacheNote = cache?.discarded !== undefined ? `record cache ignored: ${cache.discarded}` : undefined;
-  return { records, keys, hits, cached, threads, timings, saved, ...(cacheNote !== undefined ? { cacheNote } : {}) };
+  return { records, keys, hits, threads, timings, saved, ...(cacheNote !== undefined ? { cacheNote } : {}) };
 }
 
 /** True when any of the problems is an error rather than a warning. */
