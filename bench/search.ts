@@ -1,8 +1,8 @@
 // npm run bench:search — builds a site from 10,000 corpus articles and measures the search:
 // index time and size, and per query the bytes a cold browser fetches and the time to its first result.
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { cp, readdir, readFile, rm, stat, writeFile } from "node:fs/promises";
+import { readdirSync, readFileSync } from "node:fs";
+import { cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { gzipSync } from "node:zlib";
@@ -11,6 +11,7 @@ import { indexSite, type IndexOptions, type IndexSummary } from "../src/search/i
 import { launchChromium } from "../tests/helpers/browser.ts";
 import { serveStatic } from "../tests/helpers/static-server.ts";
 import { corpusSeeds, median, root } from "./corpus.ts";
+import { emptyTrash, setAside } from "./set-aside.ts";
 
 const count = Number(process.env["BENCH_ARTICLES"] ?? 10_000);
 const runs = 3;
@@ -24,7 +25,9 @@ const queries: { name: string; url: string; typed?: string }[] = [
 
 const seeds = await corpusSeeds(count);
 const out = path.join(root, "bench", "out", "search");
-await rm(out, { recursive: true, force: true });
+// Every copy is moved aside rather than deleted before a timed run (see set-aside.ts), and deleted at the end.
+await emptyTrash(true);
+await setAside(out);
 const started = performance.now();
 await promisify(execFile)(process.execPath, [path.join(root, "bin", "dateline.js"), "build", "--seeds", seeds, "--out", out, "--quiet"], { maxBuffer: 1 << 26 });
 const buildSeconds = (performance.now() - started) / 1000;
@@ -45,13 +48,15 @@ const single = `${out}-single`;
 /** Peak RSS of the Pagefind processes this process starts, sampled from /proc every 50 ms. */
 function samplePagefind(): () => number {
   let peak = 0;
-  const children = (pid: number): number[] => {
-    try {
-      return readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-    } catch {
-      return [];
-    }
-  };
+  // Of every thread: the shard indexers' worker threads start the Pagefind processes.
+  const children = (pid: number): number[] =>
+    readdirSync(`/proc/${pid}/task`).flatMap((task) => {
+      try {
+        return readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+      } catch {
+        return [];
+      }
+    });
   const timer = setInterval(() => {
     for (const child of children(process.pid)) {
       try {
@@ -69,7 +74,7 @@ function samplePagefind(): () => number {
 }
 
 async function copySite(to: string): Promise<void> {
-  await rm(to, { recursive: true, force: true });
+  await setAside(to);
   await cp(out, to, { recursive: true, filter: (source) => !source.includes(`${path.sep}pagefind`) });
 }
 
@@ -99,11 +104,11 @@ for (let run = 0; run < runs; run++) {
   const page = path.join(next, path.relative(scratch, changed));
   await writeFile(page, (await readFile(page, "utf8")).replace("</article>", "<p>Corrected.</p></article>"));
   warmRuns.push(await timeIndex(next, { previous: scratch }));
-  await rm(next, { recursive: true, force: true });
+  await setAside(next);
   await copySite(single);
   singleRuns.push(await timeIndex(single, oneIndex));
 }
-await rm(scratch, { recursive: true, force: true });
+await setAside(scratch);
 
 async function folderSize(dir: string): Promise<{ files: number; bytes: number }> {
   let bytes = 0;
@@ -206,7 +211,8 @@ async function measureQueries(dir: string): Promise<Row[]> {
 const shardedRows = await measureQueries(out);
 const singleRows = await measureQueries(single);
 await browser.close();
-await rm(single, { recursive: true, force: true });
+await setAside(single);
+await emptyTrash(false);
 
 const fmt = (n: number | undefined, digits = 0): string => (n === undefined ? "—" : n.toFixed(digits));
 const mib = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
