@@ -12,7 +12,11 @@ export interface ShardPlan {
   readonly to: string;
 }
 
-/** Articles per shard by default: at 10,000 articles, 5 shards, few enough for a search's bytes and small enough to index one again in about a second. */
+/**
+ * Articles per shard by default: 7 shards of 1,051–1,884 at 9,791 corpus articles, one of which Pagefind indexes again
+ * in 1–2 s. Half that size (10 shards) made a rebuild after one changed seed 0.64 s faster (median of 5 alternated
+ * pairs) and a typed search fetch 20–29 % more bytes.
+ */
 export const defaultShardSize = 2000;
 
 /**
