@@ -22,8 +22,8 @@ async function childCpu(): Promise<number> {
   return (Number(fields[13]) + Number(fields[14])) / ticks;
 }
 
-/** Resident memory of each process in the tree under `pid`, in KiB, with its command name. */
-async function treeRss(pid: number): Promise<{ name: string; kib: number }[]> {
+/** Resident memory of each process in the tree under `pid` (children of every thread), in KiB, with its command name. */
+export async function treeRss(pid: number): Promise<{ name: string; kib: number }[]> {
   const found: { name: string; kib: number }[] = [];
   const stack = [pid];
   while (stack.length > 0) {
@@ -40,7 +40,7 @@ async function treeRss(pid: number): Promise<{ name: string; kib: number }[]> {
 
 /** Runs a command to completion, measuring wall and CPU time and the peak memory of its process tree. */
 export async function measure(command: string, args: readonly string[], cwd: string): Promise<Measured> {
-  // What earlier runs wrote goes to disk first, so that no run pays for writing back the ones before it.
+  // Each run starts with none of the earlier runs' writes still waiting to go to disk.
   execFileSync("sync");
   const cpuBefore = await childCpu();
   const started = performance.now();

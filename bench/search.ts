@@ -1,7 +1,6 @@
 // npm run bench:search — builds a site from 10,000 corpus articles and measures the search:
 // index time and size, and per query the bytes a cold browser fetches and the time to its first result.
 import { execFile } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
 import { cp, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -11,6 +10,7 @@ import { indexSite, type IndexOptions, type IndexSummary } from "../src/search/i
 import { launchChromium } from "../tests/helpers/browser.ts";
 import { serveStatic } from "../tests/helpers/static-server.ts";
 import { corpusSeeds, median, root } from "./corpus.ts";
+import { treeRss } from "./measure.ts";
 import { emptyTrash, setAside } from "./set-aside.ts";
 
 const count = Number(process.env["BENCH_ARTICLES"] ?? 10_000);
@@ -45,27 +45,13 @@ const site = { title: "Dateline", lang: "en", pathPrefix: "/" };
 const oneIndex = { shardSize: Number.MAX_SAFE_INTEGER };
 const single = `${out}-single`;
 
-/** Peak RSS of the Pagefind processes this process starts, sampled from /proc every 50 ms. */
+/** Peak RSS of the Pagefind processes this process starts (from its worker threads too), sampled every 50 ms. */
 function samplePagefind(): () => number {
   let peak = 0;
-  // Of every thread: the shard indexers' worker threads start the Pagefind processes.
-  const children = (pid: number): number[] =>
-    readdirSync(`/proc/${pid}/task`).flatMap((task) => {
-      try {
-        return readFileSync(`/proc/${pid}/task/${task}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
-      } catch {
-        return [];
-      }
-    });
   const timer = setInterval(() => {
-    for (const child of children(process.pid)) {
-      try {
-        const status = readFileSync(`/proc/${child}/status`, "utf8");
-        if (/^Name:\s+pagefind/m.test(status)) peak = Math.max(peak, Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
-      } catch {
-        // The process ended between listing and reading.
-      }
-    }
+    void treeRss(process.pid).then((processes) => {
+      for (const { name, kib } of processes) if (name.startsWith("pagefind")) peak = Math.max(peak, kib * 1024);
+    });
   }, 50);
   return () => {
     clearInterval(timer);

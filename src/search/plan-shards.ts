@@ -13,8 +13,8 @@ export interface ShardPlan {
 }
 
 /**
- * Articles per shard by default: 7 shards of 1,051–1,884 at 9,791 corpus articles, one of which Pagefind indexes again
- * in 1–2 s. Half that size (10 shards) made a rebuild after one changed seed 0.64 s faster (median of 5 alternated
+ * Articles per shard by default: 7 shards of 1,051–1,884 at 9,791 corpus articles; Pagefind alone indexes the largest
+ * again in 1.6–2.2 s. Half that size (10 shards) made a rebuild after one changed seed 0.64 s faster (median of 5 alternated
  * pairs), and searches fetch more: up to 29 % more bytes typed into an open page, 3–7 % more from a new browser.
  */
 export const defaultShardSize = 2000;
