@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
+import { collapseWhitespace } from "../src/collapse-whitespace.ts";
 import { enrichArticle } from "../src/enrich/index.ts";
 import { hintFor, type Problem } from "../src/errors.ts";
 import { parseSeed, type ParseResult } from "../src/parse/index.ts";
@@ -110,6 +111,21 @@ describe("hostile input", () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("collapseWhitespace", () => {
+  test("should fold white space exactly as /\\s+/ and trim do, on any mix of JavaScript's white-space characters", () => {
+    // Every character \s matches, single and doubled, among letters: a run that is one non-space character must go too.
+    const white = [..." \t\n\v\f\r\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"];
+    const piece = fc.oneof(fc.constantFrom(...white), fc.constantFrom("a", "B", "é", "“", "-", "  "), fc.string({ maxLength: 3 }));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join("");
+        expect(collapseWhitespace(text)).toBe(text.replace(/\s+/g, " ").trim());
+      }),
+      { numRuns: 2000 },
     );
   });
 });

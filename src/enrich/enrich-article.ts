@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Article, ParsedArticle } from "../article.ts";
+import { collapseWhitespace } from "../collapse-whitespace.ts";
 import { extractEntities } from "./entities/extract-entities.ts";
 import { deriveHeadline } from "./headline.ts";
 import { extractQuotes } from "./quotes/extract-quotes.ts";
@@ -37,6 +38,6 @@ export function enrichArticle(parsed: ParsedArticle): Article {
 
 /** Hash of the body with white space and case of line breaks normalised: equal stories, equal hashes. */
 export function bodyHash(paragraphs: readonly string[]): string {
-  const normalised = paragraphs.map((paragraph) => paragraph.replace(/\s+/g, " ").trim()).join("\n\n");
+  const normalised = paragraphs.map(collapseWhitespace).join("\n\n");
   return createHash("sha256").update(normalised.normalize("NFC")).digest("hex").slice(0, 16);
 }

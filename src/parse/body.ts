@@ -3,6 +3,7 @@ import { toString } from "mdast-util-to-string";
 import remarkHtml from "remark-html";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
+import { collapseWhitespace } from "../collapse-whitespace.ts";
 
 // One processor each, reused: building a unified pipeline per seed costs more than parsing it.
 // remark-html sanitises by default (GitHub's schema): no raw HTML, no `javascript:` URLs.
@@ -23,7 +24,7 @@ export function markdownBody(markdown: string): { html: string; paragraphs: stri
   const tree = fromMarkdown.parse(markdown);
   const blocks = tree.children
     .filter((node) => node.type !== "heading" && node.type !== "thematicBreak" && node.type !== "html")
-    .map((node) => toString(node, { includeHtml: false }).replace(/\s+/g, " ").trim())
+    .map((node) => collapseWhitespace(toString(node, { includeHtml: false })))
     .filter((text) => text !== "");
   const paragraphs = blocks;
   // A leading `# Heading` is the headline, shown once by the page rather than twice.

@@ -1,6 +1,7 @@
 import matter from "gray-matter";
 import yaml from "js-yaml";
 import type { ParsedArticle } from "../article.ts";
+import { collapseWhitespace } from "../collapse-whitespace.ts";
 import { error, type Problem } from "../errors.ts";
 import { markdownBody } from "./body.ts";
 import { isCalendarDate } from "./date.ts";
@@ -105,7 +106,7 @@ function optionalText(
     problems.push(error("invalid-front-matter", file, ...place(key), `Unexpected ${key} that is not text`));
     return undefined;
   }
-  const text = String(value).replace(/\s+/g, " ").trim();
+  const text = collapseWhitespace(String(value));
   return text === "" ? undefined : text;
 }
 
@@ -116,7 +117,7 @@ function readTags(value: unknown, file: string, at: [number, number], problems: 
     problems.push(error("invalid-front-matter", file, ...at, "Unexpected tags, expected a list of words"));
     return [];
   }
-  return [...new Set(list.map((tag) => String(tag).replace(/\s+/g, " ").trim()).filter((tag) => tag !== ""))];
+  return [...new Set(list.map((tag) => collapseWhitespace(String(tag))).filter((tag) => tag !== ""))];
 }
 
 /** Line and column of `key:` in the file; the front matter text starts on the line of the opening `---`. */

@@ -1,4 +1,5 @@
 import type { ParsedArticle } from "../article.ts";
+import { collapseWhitespace } from "../collapse-whitespace.ts";
 import { error, type Problem } from "../errors.ts";
 import { plainTextBody } from "./body.ts";
 import { isCalendarDate } from "./date.ts";
@@ -52,7 +53,7 @@ function toParagraphs(lines: readonly string[]): string[] {
   const paragraphs: string[] = [];
   let current: string[] = [];
   const flush = (): void => {
-    const paragraph = current.join(" ").replace(controls, " ").replace(/\s+/g, " ").trim();
+    const paragraph = collapseWhitespace(current.join(" ").replace(controls, " "));
     if (paragraph !== "") paragraphs.push(paragraph);
     current = [];
   };

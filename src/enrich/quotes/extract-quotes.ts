@@ -1,4 +1,5 @@
 import type { Person, Quote } from "../../article.ts";
+import { collapseWhitespace } from "../../collapse-whitespace.ts";
 import { indexPeople, mentions, words, type Mention, type PeopleIndex, type Word } from "./speaker-mentions.ts";
 import { quoteSpans, type QuotePart, type QuoteSpan } from "./quote-spans.ts";
 
@@ -69,7 +70,7 @@ interface Found {
  * Anything else, organisations included, gets no speaker. Linear in the text, so it suits whole archives.
  */
 export function extractQuotes(paragraphs: readonly string[], people: readonly Person[]): Quote[] {
-  const texts = paragraphs.map((paragraph) => paragraph.replace(/\s+/g, " ").trim());
+  const texts = paragraphs.map(collapseWhitespace);
   const spans = quoteSpans(texts);
   if (spans.length === 0) return [];
   const index = indexPeople(people);
