@@ -29,6 +29,8 @@ export interface Match {
 const entries = new Map<string, Entry[]>();
 /** The first words of known names of three or more words, so that a look-up goes on past a possessive only towards a name. */
 const prefixes = new Set<string>();
+/** The first words of every known name of two or more words: a look-up stops at a phrase that begins none. */
+const starts = new Set<string>();
 let longest = 1;
 
 /** The look-up key of a phrase: lower case, words split as the tokenizer splits them, possessive `'s` and commas dropped. */
@@ -47,7 +49,11 @@ function add(phrase: string, entry: Omit<Entry, "exact">): void {
   const exact = !phrase.includes(".") && !/\p{Ll}/u.test(phrase) && /^[\p{Lu}\p{N}&-]{2,6}$/u.test(phrase) ? phrase : undefined;
   const k = key(phrase);
   const words = k.split(" ");
-  for (let n = 2; n < words.length; n++) prefixes.add(words.slice(0, n).join(" "));
+  for (let n = 1; n < words.length; n++) {
+    const start = words.slice(0, n).join(" ");
+    starts.add(start);
+    if (n >= 2) prefixes.add(start);
+  }
   const list = entries.get(k) ?? [];
   const possessive = /['’]s$/.test(phrase) && words.length === 1;
   const full = { ...entry, ...(exact === undefined ? {} : { exact }), ...(possessive ? { possessive } : {}) };
@@ -92,11 +98,12 @@ export function lookUp(tokens: readonly Token[], from: number, to: number, mode:
     const list = entries.get(phrase);
     if (list === undefined) {
       if (possessive && !prefixes.has(phrase)) break;
-      continue;
+    } else {
+      const length = end - from + 1;
+      const entry = list.find((candidate) => accepts(candidate, tokens, from, length, mode));
+      if (entry !== undefined) best = { entry, length };
     }
-    const length = end - from + 1;
-    const entry = list.find((candidate) => accepts(candidate, tokens, from, length, mode));
-    if (entry !== undefined) best = { entry, length };
+    if (!starts.has(phrase)) break;
   }
   return best;
 }

@@ -18,7 +18,8 @@ export interface Token {
   readonly possessive: boolean;
 }
 
-const pattern = /[\p{L}\p{N}]+(?:(?:['’&/-]|\.(?=\p{L}))[\p{L}\p{N}]+)*\.?|[^\s\p{L}\p{N}]/gu;
+// A word (the first group), or any other mark that is not white space.
+const pattern = /([\p{L}\p{N}]+(?:(?:['’&/-]|\.(?=\p{L}))[\p{L}\p{N}]+)*\.?)|[^\s\p{L}\p{N}]/gu;
 const initials = /^(?:\p{L}\.)+$/u;
 const sentenceEnd = new Set([".", "!", "?", ":", ";"]);
 // Abbreviations whose full stop belongs to the word rather than ending the sentence.
@@ -32,10 +33,13 @@ const keepStop = new Set(["mr.", "mrs.", "ms.", "dr.", "st.", "jr.", "sr.", "no.
 export function tokenize(paragraph: string, abbreviations: ReadonlySet<string>): Token[] {
   const tokens: Token[] = [];
   let start = true;
-  for (const match of paragraph.matchAll(pattern)) {
-    let text = match[0].replaceAll("’", "'");
+  // Called for every paragraph of every article: one exec per token, and no regular expression where a character will do.
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(paragraph); match !== null; match = pattern.exec(paragraph)) {
+    let text = match[0].includes("’") ? match[0].replaceAll("’", "'") : match[0];
     const first = text.charCodeAt(0);
-    const isWord = text.length > 1 || /[\p{L}\p{N}]/u.test(text);
+    // A mark outside the Basic Multilingual Plane (two code units) counts as a word, as it always has.
+    const isWord = match[1] !== undefined || text.length > 1;
     if (!isWord) {
       tokens.push({ text, lower: text, word: false, capital: false, upper: false, sentenceStart: false, possessive: false });
       if (sentenceEnd.has(text)) start = true;
@@ -49,7 +53,8 @@ export function tokenize(paragraph: string, abbreviations: ReadonlySet<string>):
         ends = true;
       }
     }
-    const possessive = text.length > 2 && /'s$/i.test(text);
+    // Ends in 's or 'S.
+    const possessive = text.length > 2 && text.charCodeAt(text.length - 2) === 39 && (text.charCodeAt(text.length - 1) | 32) === 115;
     if (possessive) text = text.slice(0, -2);
     const capital = first >= 65 && first <= 90 ? true : first < 128 ? false : text[0] !== text[0]?.toLowerCase();
     tokens.push({ text, lower: text.toLowerCase(), word: true, capital, upper: allCapitals(text), sentenceStart: start, possessive });
