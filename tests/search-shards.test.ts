@@ -265,6 +265,30 @@ describe("a site built with its search index in shards", () => {
     await build(again);
     expect(after).toEqual(await hashTree(again));
   });
+  test("should index a shard again when a page it read before the render gives the index another part once rendered", async () => {
+    // The shard of a changed article starts at once, reading its other pages from the published site. Here the change
+    // changes one of those too: "Annalena Baerbock" makes the other article's bare "Baerbock" her (the surname merge).
+    const other = path.join(seeds, "004_same-headline.txt");
+    await writeFile(other, `${await readFile(other, "utf8")}\nForeign Minister Baerbock said the talks had been useful.\n`);
+    await build(out);
+    const before = await hashTree(out);
+    // 005 stays a duplicate of 001.
+    for (const name of ["001_talks.txt", "005_duplicate.txt"]) {
+      const seed = path.join(seeds, name);
+      await writeFile(seed, `${await readFile(seed, "utf8")}\nGerman Foreign Minister Annalena Baerbock attended the talks.\n`);
+    }
+    const { shards } = (await readJson("shards.json")) as { shards: { from: string; articles: number }[] };
+    expect(await build(out)).toBe(shards[0]?.articles);
+    const after = await hashTree(out);
+    // Both articles' pages name her, in the part Pagefind reads; the one not parsed again changed too.
+    const pages = Object.keys(after).filter((file) => /^2022\/03\/06\/foreign-ministers/.test(file));
+    expect(pages.every((file) => after[file] !== before[file])).toBe(true);
+    const baerbock = await Promise.all(pages.map(async (file) => (await readFile(path.join(out, file), "utf8")).includes('data-pagefind-filter="person">Annalena Baerbock')));
+    expect(baerbock).toEqual([true, true]);
+    const again = path.join(await tempDir("shards-cold"), "site");
+    await build(again);
+    expect(after).toEqual(await hashTree(again));
+  });
 });
 
 describe("the part of a page Pagefind reads", () => {

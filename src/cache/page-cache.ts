@@ -140,6 +140,35 @@ function recycle(dir: string, files: readonly string[], live: ReadonlyMap<string
   return kept;
 }
 
+/** The article pages of the seeds parsed again, to be rendered before the page plan (see `buildSite`). */
+export interface ChangedPages {
+  /** Their indexes in the archive's `articlePages`. */
+  readonly indexes: readonly number[];
+  /** The search digest the last build recorded for each other article page it left, by URL. */
+  readonly lastDigests: ReadonlyMap<string, string>;
+  /** The last build without their files, whose links are removed from the staging folder: the render writes new ones. */
+  readonly last: LastBuild;
+}
+
+/** Takes the article pages of the articles at `urls` out of the last build linked into `stagingDir`. */
+export function takeChangedPages(archive: Archive, last: LastBuild, urls: ReadonlySet<string>, stagingDir: string): ChangedPages {
+  const indexes: number[] = [];
+  const lastDigests = new Map<string, string>();
+  const linked = new Map(last.linked);
+  archive.articlePages.forEach(({ article }, index) => {
+    const file = outputFile(article.url);
+    if (urls.has(article.url)) {
+      indexes.push(index);
+      // The render must never write through a link, which would change the live site.
+      if (linked.delete(file)) unlinkSync(path.join(stagingDir, file));
+    } else {
+      const digest = linked.get(file)?.digest;
+      if (digest !== undefined) lastDigests.set(article.url, digest);
+    }
+  });
+  return { indexes, lastDigests, last: { ...last, linked } };
+}
+
 /**
  * Which pages a build renders and which it takes from the last build: a page whose fingerprint is unchanged and
  * whose file `linkLastBuild` linked in is reused; every other page is rendered. The manifest lives in the cache,

@@ -30,6 +30,8 @@ export interface RenderOptions {
    * one would change the live site, so a template that would is an error, raised before it writes.
    */
   readonly linked?: ReadonlySet<string>;
+  /** Render the selected records of the page arrays only, not the other templates (a later render does those). */
+  readonly pageArraysOnly?: boolean;
 }
 
 /** What one Eleventy run wrote. */
@@ -84,7 +86,7 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
     const view: Archive = { ...archive, ...Object.fromEntries(pageArrays.map((name) => [name, slice.filter((page) => page.name === name).map((page) => page.record)])) };
     const written = await renderRun(view, outDir, {
       pageArrays: new Set(pageArrays),
-      first: start === 0,
+      first: start === 0 && options.pageArraysOnly !== true,
       linked: options.linked ?? new Set(),
       ...(options.onPage ? { onPage: options.onPage } : {}),
       ...(options.onRendered ? { onRendered: options.onRendered } : {}),

@@ -29,6 +29,12 @@ export interface IndexOptions {
    * rendered; if its fingerprint, known once they all are, shows the last build's bundle still fits, that is kept.
    */
   readonly changed?: ReadonlySet<string>;
+  /**
+   * The search digests the last build recorded for its article pages, by URL, when a build starts indexing before it
+   * knows which of them it will take over (see `written`): a shard begun for a changed article then reads its other
+   * pages from the published site at once, and is indexed again if any of them turns out to give the index another part.
+   */
+  readonly lastDigests?: ReadonlyMap<string, string>;
 }
 
 /** What indexing the built site did. */
@@ -66,8 +72,11 @@ const indexChunkSize = 2500;
 
 /** Indexes shards as their pages are rendered, one Pagefind process at a time, beside the render. */
 export interface SearchIndexer {
-  /** Says these pages' files are written: a shard starts indexing once all of its pages are known. */
-  written(urls: Iterable<string>): void;
+  /**
+   * Says these pages' files are written: a shard starts indexing once all of its pages are known. `digests` gives the
+   * `pageDigest` of those known without reading them (taken over from the last build).
+   */
+  written(urls: Iterable<string>, digests?: ReadonlyMap<string, string>): void;
   /**
    * Says this page is rendered, as `html`: what the index needs of it is taken from there, so its file need not be
    * written yet (the render calls this before Eleventy writes it, so that a shard starts on its last page).
@@ -157,9 +166,10 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
         take(plan.articles.map((article) => article.url));
         if (speculation) await giveUp(speculation);
       } else {
-        const read = await (speculation?.done ?? index(i, folder));
+        let read = await (speculation === undefined ? index(i, folder) : speculated(speculation));
         if (abandoned) return;
-        if (speculation) {
+        if (read === undefined) read = await index(i, folder);
+        else if (speculation) {
           await mkdir(path.dirname(folder), { recursive: true });
           await rename(speculation.folder, folder);
         }
@@ -180,6 +190,8 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   // a folder of its own until its fingerprint names it; it is given up if the last build's bundle still fits.
   interface Speculation {
     readonly folder: string;
+    /** Pages read from the published site before the render said whether they change, with the digest read. */
+    readonly provisional: ReadonlyMap<string, string>;
     done: Promise<number>;
     run?: ShardRun;
     cancelled?: boolean;
@@ -195,19 +207,37 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
       const urls = plans[i]!.articles.map((article) => article.url);
       const given = take(urls);
       if (indexers === undefined) return indexShard(dir, urls, target, indexSettings, i === 0, new HandedPages(given));
-      const run = indexers.run([dir, urls, target, indexSettings, i === 0, given, [...waiting[i]!]]);
+      // Provisional pages are read from the published site, where their files are as they were; the rest wait for the render.
+      const provisional = speculation?.provisional ?? new Map<string, string>();
+      const promised = [...waiting[i]!].filter((url) => !provisional.has(url));
+      const run = indexers.run([provisional.size > 0 ? (options.previous ?? dir) : dir, urls, target, indexSettings, i === 0, given, promised]);
       if (speculation) speculation.run = run;
       return run.done;
     });
   };
   const speculate = (i: number): void => {
-    const speculation: Speculation = { folder: path.join(bundle, `.shard-${i}`), done: Promise.resolve(0) };
+    const lastDigests = options.lastDigests ?? new Map<string, string>();
+    const provisional = new Map(
+      plans[i]!.articles.flatMap(({ url }) => {
+        const digest = lastDigests.get(url);
+        return digest !== undefined && waiting[i]!.has(url) && !(options.changed?.has(url) ?? false) ? [[url, digest] as const] : [];
+      }),
+    );
+    const speculation: Speculation = { folder: path.join(bundle, `.shard-${i}`), provisional, done: Promise.resolve(0) };
     speculation.done = after(prepared, () => index(i, speculation.folder, speculation));
     speculations.set(i, speculation);
   };
   const stop = (speculation: Speculation): void => {
     speculation.cancelled = true;
     speculation.run?.cancel();
+  };
+  // What a speculation read; undefined, its bundle thrown away, when a page it read before the render turned out to give
+  // the index another part now (or was gone from the published site), so the shard must be indexed again.
+  const speculated = async (speculation: Speculation): Promise<number | undefined> => {
+    const read = await (speculation.provisional.size > 0 ? speculation.done.catch(() => undefined) : speculation.done);
+    if (read !== undefined && [...speculation.provisional].every(([url, digest]) => digests.get(url) === digest)) return read;
+    await rm(speculation.folder, { recursive: true, force: true });
+    return undefined;
   };
   const giveUp = async (speculation: Speculation): Promise<void> => {
     stop(speculation);
@@ -225,10 +255,12 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
     speculations.get(i)?.run?.hand(url, input);
     if (waiting[i]!.size === 0) start(i);
   };
-  const written = (urls: Iterable<string>): void => {
+  const written = (urls: Iterable<string>, taken?: ReadonlyMap<string, string>): void => {
     for (const url of urls) {
       const i = shardOf.get(url);
       if (i === undefined) continue;
+      const digest = taken?.get(url);
+      if (digest !== undefined) digests.set(url, digest);
       inputs.delete(url);
       known(url, i);
     }
@@ -251,8 +283,10 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
       if (i === undefined) return;
       const { input, digest } = indexedPage(html);
       digests.set(url, digest);
-      // Kept for the shard until it starts, or handed to it if it runs already.
-      if (speculations.get(i)?.run === undefined) inputs.set(url, input);
+      // Kept for the shard until it starts, or handed to it if it runs already; kept too if that run may be thrown
+      // away (it read pages provisionally), since the shard is then indexed again, maybe before the file is written.
+      const speculation = speculations.get(i);
+      if (speculation?.run === undefined || speculation.provisional.size > 0) inputs.set(url, input);
       known(url, i, input);
     },
     async finish() {
