@@ -190,7 +190,7 @@ export function startIndexing(dir: string, site: Site, articles: readonly ShardA
   // a folder of its own until its fingerprint names it; it is given up if the last build's bundle still fits.
   interface Speculation {
     readonly folder: string;
-    /** Pages read from the published site before the render said whether they change, with the digest read. */
+    /** Pages read from the published site before the page plan said whether they change, with the last build's digest of each. */
     readonly provisional: ReadonlyMap<string, string>;
     done: Promise<number>;
     run?: ShardRun;
