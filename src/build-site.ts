@@ -136,9 +136,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       if (cache !== undefined) indexer.written(cache.reusedUrls, cache.reusedDigests);
     }
     const early = new Set(changedPages?.indexes);
-    const select = (plan: PageCache): Map<string, readonly number[]> =>
-      new Map([...plan.render].map(([name, indexes]) => [name, name === "articlePages" ? indexes.filter((index) => !early.has(index)) : indexes]));
-    const rest = await render(cache ? { select: select(cache), linked: cache.linked } : {});
+    const rest = await render(cache ? { select: withoutEarly(cache.render, early), linked: cache.linked } : {});
     const rendered = { pages: first.pages + rest.pages, runs: first.runs + rest.runs };
     const renderSeconds = (performance.now() - renderStart) / 1000;
     const indexStart = performance.now();
@@ -180,6 +178,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     await discardStaging(staging);
     throw cause;
   }
+}
+
+/** The records to render of each page array, but for the article pages at `early` (rendered already). */
+function withoutEarly(render: ReadonlyMap<string, readonly number[]>, early: ReadonlySet<number>): Map<string, readonly number[]> {
+  return new Map([...render].map(([name, indexes]) => [name, name === "articlePages" ? indexes.filter((index) => !early.has(index)) : indexes]));
 }
 
 /** HTML pages and files in `dir`, but for its folder `except`. */
