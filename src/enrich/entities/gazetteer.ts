@@ -27,8 +27,6 @@ export interface Match {
 }
 
 const entries = new Map<string, Entry[]>();
-/** The first words of known names of three or more words, so that a look-up goes on past a possessive only towards a name. */
-const prefixes = new Set<string>();
 /** The first words of every known name of two or more words: a look-up stops at a phrase that begins none. */
 const starts = new Set<string>();
 let longest = 1;
@@ -49,11 +47,7 @@ function add(phrase: string, entry: Omit<Entry, "exact">): void {
   const exact = !phrase.includes(".") && !/\p{Ll}/u.test(phrase) && /^[\p{Lu}\p{N}&-]{2,6}$/u.test(phrase) ? phrase : undefined;
   const k = key(phrase);
   const words = k.split(" ");
-  for (let n = 1; n < words.length; n++) {
-    const start = words.slice(0, n).join(" ");
-    starts.add(start);
-    if (n >= 2) prefixes.add(start);
-  }
+  for (let n = 1; n < words.length; n++) starts.add(words.slice(0, n).join(" "));
   const list = entries.get(k) ?? [];
   const possessive = /['’]s$/.test(phrase) && words.length === 1;
   const full = { ...entry, ...(exact === undefined ? {} : { exact }), ...(possessive ? { possessive } : {}) };
@@ -93,16 +87,13 @@ export function lookUp(tokens: readonly Token[], from: number, to: number, mode:
     const token = tokens[end];
     if (token === undefined || !token.word) break;
     phrase = end === from ? token.lower : `${phrase} ${token.lower}`;
-    // A possessive ends a name ("Britain's Chancellor") unless a known name goes on ("Moody's Investors Service").
-    const possessive = end > from && tokens[end - 1]?.possessive === true;
     const list = entries.get(phrase);
-    if (list === undefined) {
-      if (possessive && !prefixes.has(phrase)) break;
-    } else {
+    if (list !== undefined) {
       const length = end - from + 1;
       const entry = list.find((candidate) => accepts(candidate, tokens, from, length, mode));
       if (entry !== undefined) best = { entry, length };
     }
+    // Only towards a known name: so a possessive ends a name ("Britain's Chancellor") unless one goes on ("Moody's Investors Service").
     if (!starts.has(phrase)) break;
   }
   return best;
