@@ -11,7 +11,11 @@ export type ProblemId =
   | "invalid-front-matter"
   | "unsafe-permalink"
   | "url-conflict"
-  | "duplicate-article";
+  | "duplicate-article"
+  | "seed-too-large"
+  | "too-deeply-nested"
+  | "seed-failed"
+  | "not-a-seed-file";
 
 export type Severity = "error" | "warning";
 
@@ -38,6 +42,10 @@ const hints: Readonly<Record<ProblemId, string>> = {
   "unsafe-permalink": "Use a path inside the site made of lower-case letters, digits and hyphens, ending with `/`, e.g. /2022/special-report/.",
   "url-conflict": "Give one of the articles another `permalink` or `slug`.",
   "duplicate-article": "Delete one of the two files, or change one of the bodies if they are different stories.",
+  "seed-too-large": "Split the file into one article per seed; a seed is one article, at most 4 MiB.",
+  "too-deeply-nested": "Nest quotes and lists less deeply (at most 32 levels); an article never needs more.",
+  "seed-failed": "Dateline could not process this seed; please report it with the file attached. --skip-invalid builds the rest.",
+  "not-a-seed-file": "Seeds are regular files inside the seeds folder; copy the file there instead of linking to it.",
 };
 
 /** The one-sentence fix for a problem id. */
@@ -55,15 +63,43 @@ export function warning(id: ProblemId, file: string, line: number, column: numbe
   return { id, severity: "warning", file, line, column, message };
 }
 
-/** `path:line:col: error: message [id]`, then the hint on its own line. */
+/**
+ * `path:line:col: error: message [id]`, then the hint on its own line. File names and messages (which quote seed
+ * text) are printed with control characters escaped: a name holding an escape sequence or a line break must not
+ * clear a terminal or forge a diagnostic line that editors and CI parse.
+ */
 export function formatProblem(problem: Problem): string {
   const { file, line, column, severity, message, id } = problem;
-  return `${file}:${line}:${column}: ${severity}: ${message} [${id}]\n  hint: ${hintFor(id)}`;
+  return `${printable(file)}:${line}:${column}: ${severity}: ${printable(message)} [${id}]\n  hint: ${hintFor(id)}`;
 }
+
+// C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional overrides and isolates that can
+// make text read in another order than it is stored ("Trojan Source").
+const unprintable = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** `text` with every control character written as an escape (`\n`, `\x1B`, `\u202E`), for one line of a terminal. */
+export function printable(text: string): string {
+  return text.replace(unprintable, (char) => {
+    const named = escapes[char];
+    if (named !== undefined) return named;
+    const code = char.charCodeAt(0);
+    return code < 0x100 ? `\\x${code.toString(16).toUpperCase().padStart(2, "0")}` : `\\u${code.toString(16).toUpperCase()}`;
+  });
+}
+
+const escapes: Readonly<Record<string, string>> = { "\n": "\\n", "\r": "\\r", "\t": "\\t" };
 
 /** Thrown for bad usage of the CLI (exit status 2). */
 export class UsageError extends Error {
   override name = "UsageError";
+}
+
+/**
+ * Thrown when the machine would not let Dateline finish (exit status 4): a full disk, a folder it may not write, a
+ * read-only file system. The message names the path, says the cause in words and what to do, on one line.
+ */
+export class EnvironmentError extends Error {
+  override name = "EnvironmentError";
 }
 
 /** Thrown when the seeds have errors and the build must stop (exit status 1). */

@@ -12,16 +12,36 @@ export type MdSeed = Pick<ParsedArticle, "date" | "paragraphs" | "html" | "title
 
 // CORE_SCHEMA keeps `2021-02-30` a string we can check, where the default schema
 // would quietly turn it into 2 March; it also refuses custom tags.
-const options = { engines: { yaml: (source: string) => (yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as object } };
+const readYaml = (source: string): object => (yaml.load(source, { schema: yaml.CORE_SCHEMA }) ?? {}) as object;
+// gray-matter picks its engine from the word after the opening `---`, and its `javascript` engine is `eval`: a seed
+// must never choose a parser. `frontMatterLanguage` refuses any word but yaml before gray-matter sees the text, and
+// every other engine gray-matter ships is replaced by one that refuses, should a way round that check ever appear.
+const refuse = (): never => {
+  throw new Error("front matter in another language than YAML");
+};
+const options = { language: "yaml", engines: { yaml: readYaml, yml: readYaml, json: refuse, javascript: refuse, js: refuse, coffee: refuse } };
+
+/** The word after the opening `---` (`---js`), if any: front matter is YAML, and only YAML. */
+function frontMatterLanguage(text: string): string | undefined {
+  if (!text.startsWith("---") || text[3] === "-") return undefined;
+  const end = text.indexOf("\n");
+  const word = text.slice(3, end === -1 ? undefined : end).trim();
+  return word === "" ? undefined : word;
+}
 
 /** Parses a `.md` seed: YAML front matter (gray-matter), then a Markdown body. */
 export function parseMd(text: string, file: string): { seed?: MdSeed; problems: Problem[] } {
   if (text.trim() === "") {
     return { problems: [error("empty-file", file, 1, 1, "Unexpected empty file, expected front matter with a `date` and an article")] };
   }
+  const language = frontMatterLanguage(text);
+  if (language !== undefined && !/^ya?ml$/i.test(language)) {
+    return { problems: [error("invalid-front-matter", file, 1, 4, `Unexpected front matter language \`${language.slice(0, 40)}\`, expected YAML (a plain \`---\` line)`)] };
+  }
   let parsed: matter.GrayMatterFile<string>;
   try {
-    parsed = matter(text, options);
+    // Without its word (`---yaml` → `---`), so gray-matter has no language to look up.
+    parsed = matter(language === undefined ? text : `---${text.includes("\n") ? text.slice(text.indexOf("\n")) : ""}`, options);
   } catch (cause) {
     const mark = cause instanceof yaml.YAMLException ? cause.mark : undefined;
     const reason = cause instanceof yaml.YAMLException ? cause.reason : String(cause);
