@@ -1,4 +1,5 @@
-import { mkdir } from "node:fs/promises";
+import { constants } from "node:fs";
+import { access, mkdir } from "node:fs/promises";
 import path from "node:path";
 import type { Site } from "./article.ts";
 import { cacheFile } from "./cache/cache-file.ts";
@@ -7,6 +8,7 @@ import { listFiles } from "./cache/list-files.ts";
 import { linkLastBuild, PageCache, pagesVersion, takeChangedPages } from "./cache/page-cache.ts";
 import { pruneCache } from "./cache/prune-cache.ts";
 import { templateDependencies } from "./cache/template-dependencies.ts";
+import { describeFailure } from "./environment.ts";
 import { SeedsError, type Problem } from "./errors.ts";
 import { hasErrors, loadArchive } from "./load-archive.ts";
 import { templatesDir } from "./package-root.ts";
@@ -67,7 +69,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const { report } = options;
   const staging = await stageSite(options.out, options.seeds);
-  const { cacheDir, fresh = false } = options;
+  const { fresh = false } = options;
+  // A cache that cannot be used costs this build time, not its output: it goes on without one.
+  const cacheDir = options.cacheDir === undefined ? undefined : await usableCache(options.cacheDir, report);
   const manifest = cacheDir === undefined ? undefined : cacheFile(cacheDir, "pages", staging.outDir);
   const spare = cacheDir === undefined ? undefined : cacheFile(cacheDir, "spare", staging.outDir);
   // The last build's pages are linked into the staging folder while the archive loads: seconds of file-system work
@@ -149,24 +153,30 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     if (unsaved !== undefined) report?.note?.(unsaved);
     const reused = cache?.reused ?? 0;
     report?.stage("render", `${plural(rendered.pages, "file")}${reused > 0 ? `, ${reused.toLocaleString("en-US")} reused` : ""}`, renderSeconds);
-    const { pages, files } = countFiles(staging.dir, "pagefind");
+    const written = listFiles(staging.dir, ["pagefind"]);
     const indexed = await indexing;
     // Its seconds are those after the render (the manifest's notes and the count of files are made in them): the
     // shards indexed during the render cost no time of their own.
     report?.stage("index", `${plural(indexed.searchable, "article")} searchable, ${plural(indexed.pages, "page")} indexed, ${plural(indexed.shards, "shard")}${indexed.reused > 0 ? ` (${indexed.reused.toLocaleString("en-US")} reused)` : ""}`, (performance.now() - indexStart) / 1000);
     const publishStart = performance.now();
-    await publishSite(staging, cacheDir === undefined ? undefined : { trash: path.join(cacheDir, "trash"), ...(spare ? { spare } : {}) });
+    const files = [...written, ...listFiles(path.join(staging.dir, "pagefind")).map((file) => `pagefind/${file}`)];
+    const unpublished = await publishSite(staging, files, cacheDir === undefined ? undefined : { trash: path.join(cacheDir, "trash"), ...(spare ? { spare } : {}) });
+    // From here the site is published: what fails costs the next build time, and is a note, not a failed build.
+    if (unpublished !== undefined) report?.note?.(unpublished);
     // The manifest describes the published output, so it is written only once that is in place.
-    await cache?.save(indexed.digests).catch((cause: unknown) => report?.note?.(`page cache not saved: ${cause instanceof Error ? cause.message : String(cause)}`));
-    if (cacheDir !== undefined) await pruneCache(cacheDir, [cacheFile(cacheDir, "records", options.seeds), cacheFile(cacheDir, "pages", staging.outDir), cacheFile(cacheDir, "spare", staging.outDir)]);
+    await cache?.save(indexed.digests).catch((cause: unknown) => report?.note?.(`page cache not saved: ${describeFailure(cause)}`));
+    if (cacheDir !== undefined) {
+      const used = [cacheFile(cacheDir, "records", options.seeds), cacheFile(cacheDir, "pages", staging.outDir), cacheFile(cacheDir, "spare", staging.outDir)];
+      await pruneCache(cacheDir, used).catch((cause: unknown) => report?.note?.(`build cache not pruned: ${describeFailure(cause)}`));
+    }
     report?.stage("publish", path.relative(process.cwd(), staging.outDir) || ".", (performance.now() - publishStart) / 1000);
     return {
       seeds: loaded.seeds,
       articles: loaded.archive.articles.length,
       duplicates: loaded.duplicates,
       skipped: loaded.skipped,
-      pages,
-      files: files + indexed.files,
+      pages: written.filter((file) => file.endsWith(".html")).length,
+      files: files.length + 1,
       cached: loaded.cached,
       rendered: rendered.pages,
       reused,
@@ -185,8 +195,14 @@ function withoutEarly(render: ReadonlyMap<string, readonly number[]>, early: Rea
   return new Map([...render].map(([name, indexes]) => [name, name === "articlePages" ? indexes.filter((index) => !early.has(index)) : indexes]));
 }
 
-/** HTML pages and files in `dir`, but for its folder `except`. */
-function countFiles(dir: string, except: string): { pages: number; files: number } {
-  const files = listFiles(dir, [except]);
-  return { pages: files.filter((file) => file.endsWith(".html")).length, files: files.length };
+/** The build cache's folder if it can be used (made, and written to), else undefined, with a note saying why. */
+async function usableCache(cacheDir: string, report: Reporter | undefined): Promise<string | undefined> {
+  try {
+    await mkdir(cacheDir, { recursive: true });
+    await access(cacheDir, constants.W_OK);
+    return cacheDir;
+  } catch (cause) {
+    report?.note?.(`build cache ${path.relative(process.cwd(), cacheDir) || cacheDir} cannot be used (${describeFailure(cause)}); building without it`);
+    return undefined;
+  }
 }

@@ -9,7 +9,7 @@ import { seedRecord, type SeedRecord, type SeedTimings } from "./cache/seed-reco
 import { SeedWorkers } from "./cache/seed-workers.ts";
 import { collectArchive } from "./collect/index.ts";
 import { error, type Problem } from "./errors.ts";
-import { listSeeds, type SeedFile } from "./parse/index.ts";
+import { findSeeds, type SeedFile } from "./parse/index.ts";
 
 /** How to load: where names are relative to, and whether to reuse earlier builds' work. */
 export interface LoadOptions {
@@ -66,9 +66,10 @@ interface Batch {
 /** Runs seeds → parse → enrich → collect over a seeds folder, checking every seed. */
 export async function loadArchive(seedsDir: string, site: Site, options: LoadOptions = {}): Promise<LoadResult> {
   const started = performance.now();
-  const seeds = await listSeeds(seedsDir, options.cwd ?? process.cwd());
+  const found = await findSeeds(seedsDir, options.cwd ?? process.cwd());
+  const { seeds } = found;
   const parsed = await parseSeeds(seedsDir, seeds, options);
-  const problems: Problem[] = parsed.records.flatMap((record) => record.problems);
+  const problems: Problem[] = [...found.problems, ...parsed.records.flatMap((record) => record.problems)];
   const articles: Article[] = parsed.records.flatMap((record) => (record.article ? [record.article] : []));
   const articleKeys = new Map<Article, string>();
   parsed.records.forEach((record, i) => {

@@ -121,7 +121,7 @@ describe("build", () => {
     await writeFile(path.join(out, "thesis.txt"), "precious");
     const run = await dateline(["build", "--seeds", goodSeeds, "--out", out]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain("holds files that Dateline did not build");
+    expect(run.stderr).toContain("holds files that Dateline did not write");
     expect(await readFile(path.join(out, "thesis.txt"), "utf8")).toBe("precious");
     expect((await dateline(["build", "--seeds", goodSeeds, "--out", path.dirname(goodSeeds)])).code).toBe(2);
   });

@@ -2,18 +2,22 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Reporter } from "../build-site.ts";
 import { cacheDir } from "../cache/cache-file.ts";
-import { SeedsError, UsageError, type Problem } from "../errors.ts";
+import { environmentError } from "../environment.ts";
+import { printable, SeedsError, UsageError, type Problem } from "../errors.ts";
 import { hasErrors, loadArchive } from "../load-archive.ts";
 import { packageRoot } from "../package-root.ts";
 import { plural } from "../plural.ts";
 import { parseCommand } from "./options.ts";
 import { printProblems, progress } from "./progress.ts";
+import { supervise, supervisedVariable } from "./supervise.ts";
 import { usage } from "./usage.ts";
 
 /** Runs the `dateline` command line and returns its exit status. */
 export async function main(argv: readonly string[]): Promise<number> {
+  let build: { out: string } | undefined;
   try {
     const command = await parseCommand(argv);
+    if (command.name === "build") build = command;
     switch (command.name) {
       case "help":
         process.stdout.write(`${usage}\n`);
@@ -31,12 +35,16 @@ export async function main(argv: readonly string[]): Promise<number> {
         return hasErrors(loaded.problems) ? 1 : 0;
       }
       case "build": {
+        // Windows has no process groups to stop at once: there the build runs in this process.
+        if (process.env[supervisedVariable] !== "1" && process.platform !== "win32") return await supervise(argv, command.out);
+        exitOnStrayFailure(command.out);
+        stopWithSupervisor();
         const reporter = command.quiet ? quietReporter : progress(process.stderr);
         // Loaded only for a build: Eleventy and Pagefind take most of a second to import.
         const { buildSite } = await import("../build-site.ts");
         const summary = await buildSite({ ...command, report: reporter, cacheDir: cacheDir(process.cwd()) });
         const out = path.relative(process.cwd(), path.resolve(command.out)) || ".";
-        process.stdout.write(
+        print(
           `Built ${plural(summary.articles, "article")} from ${plural(summary.seeds, "seed")} ` +
             `(${plural(summary.duplicates, "duplicate")}, ${summary.skipped} skipped): ${plural(summary.pages, "page")} (${plural(summary.files, "file")}) in ${out}/ in ${summary.seconds.toFixed(1)} s\n`,
         );
@@ -44,18 +52,55 @@ export async function main(argv: readonly string[]): Promise<number> {
       }
     }
   } catch (cause) {
-    if (cause instanceof UsageError) {
-      process.stderr.write(`dateline: ${cause.message}\n\n${usage}\n`);
-      return 2;
-    }
-    if (cause instanceof SeedsError) {
-      const { errors, warnings } = count(cause.problems);
-      process.stderr.write(`dateline: ${plural(errors, "error")} and ${plural(warnings, "warning")} in the seeds; nothing was written (--skip-invalid builds the rest)\n`);
-      return 1;
-    }
-    process.stderr.write(`dateline: Internal error: ${describe(cause)}\n`);
-    return 3;
+    return failed(cause, build?.out === undefined ? undefined : `--out ${build.out}`);
   }
+}
+
+/** Prints why the command failed, on one line where it can be, and returns the exit status that says so. */
+function failed(cause: unknown, fallback?: string): number {
+  if (cause instanceof UsageError) {
+    process.stderr.write(`dateline: ${printable(cause.message)}\n\n${usage}\n`);
+    return 2;
+  }
+  const environment = environmentError(cause, fallback === undefined ? {} : { fallback });
+  if (environment !== undefined) {
+    process.stderr.write(`dateline: ${printable(environment.message)}\n`);
+    return 4;
+  }
+  if (cause instanceof SeedsError) {
+    const { errors, warnings } = count(cause.problems);
+    process.stderr.write(`dateline: ${plural(errors, "error")} and ${plural(warnings, "warning")} in the seeds; nothing was written (--skip-invalid builds the rest)\n`);
+    return 1;
+  }
+  process.stderr.write(`dateline: Internal error: ${describe(cause)}\n`);
+  return 3;
+}
+
+/**
+ * A failure thrown where no caller catches it (Eleventy writes some files from promises nobody awaits): said as
+ * any other failure, then the process exits; the process that supervises the build removes its staging folder.
+ */
+function exitOnStrayFailure(out: string): void {
+  const exit = (cause: unknown): never => process.exit(failed(cause, `--out ${out}`));
+  process.on("uncaughtException", exit);
+  process.on("unhandledRejection", exit);
+}
+
+/**
+ * In a build that `supervise` runs: stops the build, its threads and Pagefind, at once should the supervising process
+ * die (killed with SIGKILL, which it cannot catch), rather than let it go on unseen; the next build cleans up.
+ */
+function stopWithSupervisor(): void {
+  if (process.channel === undefined) return;
+  process.once("disconnect", () => process.kill(-process.pid, "SIGKILL"));
+  // Listening keeps the channel, and so the process, alive: it must still end when the build does.
+  process.channel.unref();
+}
+
+/** Writes to standard output; in a build that `supervise` runs, through it, so that it comes after the build's messages. */
+function print(text: string): void {
+  if (process.send !== undefined) process.send({ stdout: text });
+  else process.stdout.write(text);
 }
 
 const quietReporter: Reporter = { problems: (problems) => printProblems(problems), stage: () => undefined, note: () => undefined };

@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import { parseArgs } from "node:util";
 import type { Site } from "../article.ts";
 import { UsageError } from "../errors.ts";
+import { checkFolderPath } from "../publish/check-path.ts";
 
 /** A command line, checked and narrowed. */
 export type Command =
@@ -42,6 +43,7 @@ export async function parseCommand(argv: readonly string[]): Promise<Command> {
   if (extra.length > 0) throw new UsageError(`Unexpected argument \`${extra[0]}\``);
 
   const seeds = values.seeds ?? "seeds";
+  await checkFolderPath("--seeds", seeds);
   const seedsStat = await stat(seeds).catch(() => undefined);
   if (!seedsStat?.isDirectory()) throw new UsageError(`--seeds ${seeds} is not a folder`);
 

@@ -1,5 +1,6 @@
 import type { Reporter } from "../build-site.ts";
-import { formatProblem, type Problem } from "../errors.ts";
+import { formatProblem, printable, type Problem } from "../errors.ts";
+import { terminalVariable } from "./supervise.ts";
 
 /** Prints each problem compiler-style, with its hint. */
 export function printProblems(problems: readonly Problem[], stream: NodeJS.WritableStream = process.stderr): void {
@@ -11,7 +12,8 @@ export function printProblems(problems: readonly Problem[], stream: NodeJS.Writa
  * When output is not a terminal (CI logs) it prints plain lines, no control characters.
  */
 export function progress(stream: NodeJS.WriteStream): Reporter {
-  const live = stream.isTTY === true;
+  // A build run by `supervise` writes to a pipe that ends in the terminal, if `terminalVariable` is set.
+  const live = stream.isTTY === true || process.env[terminalVariable] === "1";
   let pages = 0;
   let last = 0;
   return {
@@ -22,7 +24,7 @@ export function progress(stream: NodeJS.WriteStream): Reporter {
     },
     note(message) {
       if (live) stream.write("\r\u001b[K");
-      stream.write(`${"note".padEnd(8)} ${message}\n`);
+      stream.write(`${"note".padEnd(8)} ${printable(message)}\n`);
     },
     ...(live
       ? {

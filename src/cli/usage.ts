@@ -24,4 +24,6 @@ Options:
   -h, --help            show this help
   -v, --version         show the version
 
-Exit status: 0 done, 1 the seeds have problems, 2 bad usage, 3 internal error.`;
+Exit status: 0 done, 1 the seeds have problems, 2 bad usage, 3 internal error (a bug in
+Dateline), 4 the machine would not let the build finish (disk full, no permission, read-only),
+130/143 stopped by SIGINT/SIGTERM.`;

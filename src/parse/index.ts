@@ -1,2 +1,2 @@
-export { listSeeds } from "./list-seeds.ts";
+export { findSeeds, listSeeds } from "./list-seeds.ts";
 export { parseSeed, type ParseResult, type SeedFile } from "./parse-seed.ts";

@@ -1,1 +1,1 @@
-export { discardStaging, type Leftovers, publishSite, stageSite, type Staging } from "./publish-site.ts";
+export { discardStaging, type Leftovers, outputTarget, publishSite, recoverSite, stageSite, type Staging } from "./publish-site.ts";

@@ -1,8 +1,12 @@
 import { randomBytes } from "node:crypto";
 import { spawn } from "node:child_process";
-import { mkdir, readdir, rename, rm, stat } from "node:fs/promises";
+import { existsSync, readFileSync } from "node:fs";
+import { lstat, mkdir, readdir, readlink, realpath, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
+import { describeFailure, environmentError } from "../environment.ts";
 import { UsageError } from "../errors.ts";
+import { checkFolderPath } from "./check-path.ts";
+import { foreignEntries, markerFile, readMarker, writeMarker } from "./site-marker.ts";
 
 /** A temporary folder beside the output, to be swapped into place when complete. */
 export interface Staging {
@@ -13,32 +17,102 @@ export interface Staging {
 const prefix = ".dateline-";
 
 /**
- * Makes a staging folder name beside `outDir` and checks that `outDir` may be replaced:
- * it must be missing, empty, or a site Dateline built (it has `api/index.json`).
- * Leftovers of killed builds are removed.
+ * Checks that `outDir` may be replaced and makes the staging folder beside it. The output must be missing, empty,
+ * or a site Dateline built holding nothing but what it wrote (see site-marker.ts); a link to a folder is followed,
+ * and its target replaced. A site that a killed build left moved aside is put back first, then the leftovers of
+ * killed builds are removed, so clean-up never removes the last complete copy.
  */
 export async function stageSite(outDir: string, seedsDir: string): Promise<Staging> {
-  const out = path.resolve(outDir);
-  const seeds = path.resolve(seedsDir);
+  await checkFolderPath("--out", outDir);
+  const out = await followLink(outDir);
+  const seeds = await realpath(seedsDir).catch(() => path.resolve(seedsDir));
   if (out === path.parse(out).root || out === process.cwd() || isInside(seeds, out)) {
     throw new UsageError(`--out ${outDir} would replace a folder that holds your seeds or project; choose a folder of its own, such as _site`);
   }
+  if (isInside(out, seeds)) {
+    throw new UsageError(`--out ${outDir} is inside the seeds folder ${seedsDir}, where the next build would read the site as seeds; choose a folder outside it, such as _site`);
+  }
+  await recoverSite(out);
   const existing = await stat(out).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new UsageError(`--out ${outDir} is a file, not a folder`);
-  if (existing) {
-    const entries = await readdir(out);
-    const isSite = await stat(path.join(out, "api", "index.json")).then(() => true, () => false);
-    if (entries.length > 0 && !isSite) {
-      throw new UsageError(`--out ${outDir} holds files that Dateline did not build; empty it or choose another folder`);
-    }
+  if (existing && (await readdir(out)).length > 0) checkOwned(out, outDir);
+  const dir = path.join(path.dirname(out), `${prefix}tmp-${path.basename(out)}-${process.pid}-${randomBytes(4).toString("hex")}`);
+  // Made now, so that a folder Dateline may not write fails the build before any seed is read.
+  try {
+    await mkdir(path.dirname(dir), { recursive: true });
+    await mkdir(dir);
+  } catch (cause) {
+    throw environmentError(cause, { at: `--out ${outDir}` }) ?? cause;
   }
+  return { outDir: out, dir };
+}
+
+/** The folder `--out` names; for a link, its target, which is then replaced with the same guarantees. */
+async function followLink(outDir: string): Promise<string> {
+  const out = path.resolve(outDir);
+  if (!(await lstat(out).catch(() => undefined))?.isSymbolicLink()) return out;
+  const target = await realpath(out).catch(() => undefined);
+  if (target === undefined) {
+    // A link whose target a killed build left moved aside: put it back, then follow the link.
+    await recoverSite(await outputTarget(out));
+    const recovered = await realpath(out).catch(() => undefined);
+    if (recovered !== undefined) return recovered;
+    throw new UsageError(`--out ${outDir} is a link to a folder that does not exist; make the folder or choose another --out`);
+  }
+  return target;
+}
+
+/** Refuses an output folder holding anything that Dateline did not write there. */
+function checkOwned(out: string, outDir: string): void {
+  const files = readMarker(out);
+  if (files === undefined) {
+    const older = existsSync(path.join(out, "api", "index.json"));
+    throw new UsageError(
+      older
+        ? `--out ${outDir} holds a site without the list of files Dateline wrote (${markerFile}), as older versions built them; check that nothing in it is yours, delete it once, and build again`
+        : `--out ${outDir} holds files that Dateline did not write; empty it or choose another folder`,
+    );
+  }
+  const foreign = foreignEntries(out, files);
+  if (foreign.length > 0) {
+    throw new UsageError(`--out ${outDir} holds files that Dateline did not write (${foreign.join(", ")}); move them out of the folder, or choose another --out`);
+  }
+}
+
+/**
+ * Puts back the site that a build killed in the middle of its swap left moved aside (the output is missing, and a
+ * complete site waits beside it), then removes what killed builds left: their staging folders and moved-aside sites.
+ * Leftovers of a build still running (its process alive) are left alone.
+ */
+export async function recoverSite(out: string): Promise<void> {
   const parent = path.dirname(out);
   const base = path.basename(out);
-  for (const entry of await readdir(parent).catch(() => [])) {
-    const match = new RegExp(`^${prefix}(?:tmp|old)-${escape(base)}-(\\d+)-`).exec(entry);
-    if (match && !isAlive(Number(match[1]))) await rm(path.join(parent, entry), { recursive: true, force: true });
+  const pattern = new RegExp(`^${escape(prefix)}(tmp|old)-${escape(base)}-(\\d+)-[0-9a-f]{8}$`);
+  const leftovers: { name: string; kind: string; mtimeMs: number }[] = [];
+  for (const name of await readdir(parent).catch(() => [] as string[])) {
+    const match = pattern.exec(name);
+    if (match === null || isAlive(Number(match[2]))) continue;
+    const found = await lstat(path.join(parent, name)).catch(() => undefined);
+    if (found?.isDirectory()) leftovers.push({ name, kind: match[1] as string, mtimeMs: found.mtimeMs });
   }
-  return { outDir: out, dir: path.join(parent, `${prefix}tmp-${base}-${process.pid}-${randomBytes(4).toString("hex")}`) };
+  if (!(await lstat(out).then(() => true, () => false))) {
+    // The newest site moved aside: only a complete output is ever moved aside, and staging folders are never put back.
+    const complete = leftovers.filter((entry) => entry.kind === "old").sort((a, b) => b.mtimeMs - a.mtimeMs)[0];
+    if (complete !== undefined) {
+      await rename(path.join(parent, complete.name), out);
+      leftovers.splice(leftovers.indexOf(complete), 1);
+    }
+  }
+  // A moved-aside site goes only once the output is in place, so it is never the last copy when it goes.
+  const hasSite = await lstat(out).then(() => true, () => false);
+  for (const entry of leftovers) if (entry.kind === "tmp" || hasSite) await rm(path.join(parent, entry.name), { recursive: true, force: true });
+}
+
+/** The folder a build into `outDir` replaces: the target of a link (even one whose target is moved aside just now). */
+export async function outputTarget(outDir: string): Promise<string> {
+  const out = path.resolve(outDir);
+  const link = await readlink(out).catch(() => undefined);
+  return link === undefined ? out : path.resolve(path.dirname(out), link);
 }
 
 /** Where the site being replaced goes, in the build cache (on the disk of the output folder, or not used). */
@@ -49,11 +123,17 @@ export interface Leftovers {
   readonly spare?: string;
 }
 
-/** Swaps the complete staging folder into place; the old site is removed, or kept as `spare`, only after. */
-export async function publishSite(staging: Staging, leftovers?: Leftovers): Promise<void> {
+/**
+ * Marks the complete staging folder as Dateline's, listing `files` (every file in it, relative), and swaps it into
+ * place. The swap is two renames; a build killed between them leaves the old site beside the output, complete, and
+ * the next build puts it back (`recoverSite`) before it removes anything. The old site is removed, or kept as
+ * `spare`, only after; what fails then costs the next build time, not this one its output, and is returned as a note.
+ */
+export async function publishSite(staging: Staging, files: readonly string[], leftovers?: Leftovers): Promise<string | undefined> {
   const { dir, outDir } = staging;
+  await writeMarker(dir, files);
   const old = path.join(path.dirname(outDir), `${prefix}old-${path.basename(outDir)}-${process.pid}-${randomBytes(4).toString("hex")}`);
-  const hadSite = await stat(outDir).then(() => true, () => false);
+  const hadSite = await lstat(outDir).then(() => true, () => false);
   if (hadSite) await rename(outDir, old);
   try {
     await rename(dir, outDir);
@@ -61,9 +141,14 @@ export async function publishSite(staging: Staging, leftovers?: Leftovers): Prom
     if (hadSite) await rename(old, outDir);
     throw cause;
   }
-  if (!hadSite) return;
-  if (leftovers?.spare !== undefined && (await keep(old, leftovers.spare, leftovers.trash))) return;
-  if (leftovers === undefined || (await deleteLater([old], leftovers.trash)).length > 0) await rm(old, { recursive: true, force: true });
+  if (!hadSite) return undefined;
+  try {
+    if (leftovers?.spare !== undefined && (await keep(old, leftovers.spare, leftovers.trash))) return undefined;
+    if (leftovers === undefined || (await deleteLater([old], leftovers.trash)).length > 0) await rm(old, { recursive: true, force: true });
+    return undefined;
+  } catch (cause) {
+    return `the replaced site was not cleared away (${describeFailure(cause)}); the next build removes it`;
+  }
 }
 
 /** Moves `dir` to `spare`, and what was there to the trash; false if it cannot be moved (another disk). */
@@ -103,9 +188,15 @@ function isAlive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {
     process.kill(pid, 0);
-    return true;
+  } catch (cause) {
+    // EPERM: the process exists, but is another user's.
+    return (cause as NodeJS.ErrnoException).code === "EPERM";
+  }
+  // A zombie answers too: a build killed after its supervisor, never reaped where nothing reaps (a container's init).
+  try {
+    return !/^\d+ \(.*\) Z /s.test(readFileSync(`/proc/${pid}/stat`, "utf8"));
   } catch {
-    return false;
+    return true;
   }
 }
 

@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * The mark of a site Dateline built: `.dateline/files.txt` in the site, the sorted list of every file it wrote
+ * there. Dateline replaces an output folder only when it holds this list and nothing that is not on it, so a
+ * user's file put into the folder (or a folder that was never a Dateline site) is never moved or deleted.
+ */
+export const markerFile = ".dateline/files.txt";
+
+const header = "# The files Dateline wrote into this site. Dateline replaces this folder only while it holds nothing else.";
+
+/** Writes the marker into the finished site in `dir`, listing `files` (relative, `/`-separated). */
+export async function writeMarker(dir: string, files: readonly string[]): Promise<void> {
+  const listed = files.filter((file) => file !== markerFile).sort();
+  await mkdir(path.join(dir, path.dirname(markerFile)), { recursive: true });
+  await writeFile(path.join(dir, markerFile), `${header}\n${listed.join("\n")}\n`);
+}
+
+/** The files the marker of the site in `dir` lists, or undefined when there is no marker (not a Dateline site). */
+export function readMarker(dir: string): Set<string> | undefined {
+  let text: string;
+  try {
+    text = readFileSync(path.join(dir, markerFile), "utf8");
+  } catch {
+    return undefined;
+  }
+  const [first, ...files] = text.split("\n");
+  if (first !== header) return undefined;
+  return new Set(files.filter((file) => file !== ""));
+}
+
+/**
+ * The first few entries below `dir` that Dateline did not write: not in `files`, nor a folder on the way to
+ * one of them. Every entry counts: a file, a link, an empty folder of the user's.
+ */
+export function foreignEntries(dir: string, files: ReadonlySet<string>, most = 3): string[] {
+  const folders = new Set<string>([path.posix.dirname(markerFile)]);
+  for (const file of files) for (let folder = path.posix.dirname(file); folder !== "." && !folders.has(folder); folder = path.posix.dirname(folder)) folders.add(folder);
+  const foreign: string[] = [];
+  const read = (folder: string): void => {
+    const below = folder === "" ? "" : `${folder}/`;
+    for (const entry of readdirSync(path.join(dir, folder), { withFileTypes: true })) {
+      if (foreign.length >= most) return;
+      const name = below + entry.name;
+      if (entry.isDirectory() && folders.has(name)) read(name);
+      else if (!(entry.isFile() && (files.has(name) || name === markerFile))) foreign.push(name);
+    }
+  };
+  read("");
+  return foreign;
+}
