@@ -11,7 +11,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 const root = fileURLToPath(new URL("../", import.meta.url));
 const cache = path.join(root, "node_modules", ".cache", "dateline");
 
-// Each module a thread starts from, named as `moduleWorker` (src/module-worker.ts) finds it beside the others.
+// Each module a thread starts from, named as `moduleWorker` (src/files/module-worker.ts) finds it beside the others.
 const entryPoints = {
   cli: "src/cli/index.ts",
   "link-worker": "src/cache/link-worker.ts",
@@ -59,7 +59,7 @@ async function bundle() {
     // Eleventy tells one plugin from another by its function's name.
     keepNames: true,
     sourcemap: "linked",
-    // `packageRoot` (src/package-root.ts), from a module of the bundle.
+    // `packageRoot` (src/files/package-root.ts), from a module of the bundle.
     define: { DATELINE_ROOT_FROM_BUNDLE: JSON.stringify("../../../../") },
     logLevel: "silent",
   });

@@ -6,7 +6,7 @@ import { codeVersion } from "../src/cache/code-version.ts";
 import { linkLastBuild, pagesVersion } from "../src/cache/page-cache.ts";
 import { cacheLimits, pruneCache } from "../src/cache/prune-cache.ts";
 import { RecordCache } from "../src/cache/record-cache.ts";
-import { templateDependencies } from "../src/cache/template-dependencies.ts";
+import { templateDependencies } from "../src/render/template-dependencies.ts";
 import { loadArchive } from "../src/load-archive.ts";
 import { renderSite } from "../src/render/render-site.ts";
 import { dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";

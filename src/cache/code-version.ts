@@ -1,8 +1,7 @@
-import { createHash } from "node:crypto";
-import { readdir, readFile } from "node:fs/promises";
-import path from "node:path";
-import { packageRoot } from "../package-root.ts";
+import { hashFiles } from "../files/hash-files.ts";
+import { packageRoot } from "../files/package-root.ts";
 
+// Kept for the process: Dateline's files do not change while it runs, and hashing them costs ~50 ms.
 let memo: Promise<string> | undefined;
 
 /**
@@ -13,30 +12,4 @@ let memo: Promise<string> | undefined;
 export function codeVersion(): Promise<string> {
   memo ??= hashFiles(packageRoot, ["src", "package.json", "package-lock.json", ".eleventy.js"], `${process.version} icu ${process.versions.icu ?? "none"}`);
   return memo;
-}
-
-/** SHA-256 over the named files and folders below `root` (each file's path and bytes, in a stable order) and `extra`. */
-export async function hashFiles(root: string, names: readonly string[], extra = ""): Promise<string> {
-  const hash = createHash("sha256").update(extra);
-  for (const file of await listFiles(root, names)) {
-    const bytes = await readFile(path.join(root, file));
-    hash.update(`\0${file}\0${bytes.length}\0`).update(bytes);
-  }
-  return hash.digest("hex");
-}
-
-async function listFiles(root: string, names: readonly string[]): Promise<string[]> {
-  const files: string[] = [];
-  for (const name of names) {
-    const entries = await readdir(path.join(root, name), { recursive: true, withFileTypes: true }).catch((cause: NodeJS.ErrnoException) => {
-      if (cause.code === "ENOTDIR") return [name];
-      if (cause.code === "ENOENT") return [];
-      throw cause;
-    });
-    for (const entry of entries) {
-      if (typeof entry === "string") files.push(entry);
-      else if (entry.isFile()) files.push(path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join("/"));
-    }
-  }
-  return files.sort();
 }

@@ -3,13 +3,14 @@ import { existsSync, lstatSync, mkdirSync, renameSync, rmdirSync, statSync, unli
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Archive, Article } from "../article.ts";
-import { moduleWorker } from "../module-worker.ts";
+import { moduleWorker } from "../files/module-worker.ts";
 import { checksumLine, verifiedBody } from "./checksum.ts";
-import { linkFile } from "./link-file.ts";
-import { listFiles } from "./list-files.ts";
-import { outputFile, pageFingerprints, pageRecords, pageUrl } from "./page-fingerprints.ts";
-import type { TemplateDependencies } from "./template-dependencies.ts";
-import { writeFileAtomic } from "./write-file-atomic.ts";
+import { linkFile } from "../files/link-file.ts";
+import { listFiles } from "../files/list-files.ts";
+import { outputFile, pageRecords, pageUrl } from "../render/page-model.ts";
+import { pageFingerprints } from "./page-fingerprints.ts";
+import type { TemplateDependencies } from "../render/template-dependencies.ts";
+import { writeFileAtomic } from "../files/write-file-atomic.ts";
 
 /**
  * What the cache knows of one output file: the fingerprint of its page, its size and time when written, and for

@@ -1,24 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Archive, Article } from "../article.ts";
-import type { TemplateDependencies } from "./template-dependencies.ts";
-
-/** The records of an Archive array, as the cache sees them. */
-export function pageRecords(archive: Archive, name: string): readonly unknown[] {
-  const value = (archive as unknown as Record<string, unknown>)[name];
-  return Array.isArray(value) ? value : [];
-}
-
-/** The URL a page record is rendered at: its `url`, or for an ArticlePage its article's. */
-export function pageUrl(record: unknown): string | undefined {
-  const { url, article } = record as { url?: unknown; article?: { url?: unknown } };
-  const found = url ?? article?.url;
-  return typeof found === "string" ? found : undefined;
-}
-
-/** The file a page URL is written to, relative to the output folder, as Eleventy names it. */
-export function outputFile(url: string): string {
-  return (url.endsWith("/") ? `${url}index.html` : url).replace(/^\/+/, "");
-}
+import { pageRecords } from "../render/page-model.ts";
+import type { TemplateDependencies } from "../render/template-dependencies.ts";
 
 /**
  * A fingerprint of every page of each page array: a hash of its own record, the Archive values its templates

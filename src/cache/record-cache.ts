@@ -3,7 +3,7 @@ import { readFile } from "node:fs/promises";
 import type { SeedFile } from "../parse/index.ts";
 import { checksumLine, verifiedBody } from "./checksum.ts";
 import type { SeedRecord } from "./seed-record.ts";
-import { writeFileAtomic } from "./write-file-atomic.ts";
+import { writeFileAtomic } from "../files/write-file-atomic.ts";
 
 // One file of lines: a header naming the format and code version, one `<key>\t<JSON record>` line per seed,
 // and a checksum line, so a truncated or damaged file is detected and ignored.

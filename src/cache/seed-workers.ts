@@ -1,6 +1,6 @@
 import type { Worker } from "node:worker_threads";
 import type { SeedFile } from "../parse/index.ts";
-import { moduleWorker } from "../module-worker.ts";
+import { moduleWorker } from "../files/module-worker.ts";
 import type { SeedTimings } from "./seed-record.ts";
 import type { SeedBatch } from "./seed-worker.ts";
 

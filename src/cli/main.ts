@@ -5,7 +5,7 @@ import { cacheDir } from "../cache/cache-file.ts";
 import { environmentError } from "../environment.ts";
 import { printable, SeedsError, UsageError, type Problem } from "../errors.ts";
 import { hasErrors, loadArchive } from "../load-archive.ts";
-import { packageRoot } from "../package-root.ts";
+import { packageRoot } from "../files/package-root.ts";
 import { plural } from "../plural.ts";
 import { parseCommand } from "./options.ts";
 import { printProblems, progress } from "./progress.ts";

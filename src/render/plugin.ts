@@ -6,7 +6,7 @@ import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
 import type { Archive, ArticlePage, Site, Timeline } from "../article.ts";
 import { siteUrl } from "../collect/index.ts";
 import { dateLabels, type DateLabels } from "../collect/labels.ts";
-import { packageRoot } from "../package-root.ts";
+import { packageRoot } from "../files/package-root.ts";
 import { newsArticleJsonLd } from "./json-ld.ts";
 import { jsonFeed } from "./json-feed.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./security.ts";

@@ -3,9 +3,9 @@ import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
 import Eleventy from "@11ty/eleventy";
 import type { Archive } from "../article.ts";
-import { outputFile, pageRecords, pageUrl } from "../cache/page-fingerprints.ts";
-import { templateDependencies } from "../cache/template-dependencies.ts";
-import { packageRoot, templatesDir } from "../package-root.ts";
+import { outputFile, pageRecords, pageUrl } from "./page-model.ts";
+import { templateDependencies } from "./template-dependencies.ts";
+import { packageRoot, templatesDir } from "../files/package-root.ts";
 import { datelinePlugin } from "./plugin.ts";
 
 /** Options for one render. */

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
-import { outputFile } from "../cache/page-fingerprints.ts";
+import { outputFile } from "../render/page-model.ts";
 import type { ShardPlan } from "./plan-shards.ts";
 
 /** Everything besides the pages that decides what Pagefind writes for a shard. */

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import * as pagefind from "pagefind";
-import { outputFile } from "../cache/page-fingerprints.ts";
+import { outputFile } from "../render/page-model.ts";
 import { pruneBundle } from "./bundle-files.ts";
 import { type IndexSettings, pagefindInput } from "./fingerprint-shard.ts";
 import { HandedPages } from "./handed-pages.ts";

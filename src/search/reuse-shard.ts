@@ -1,6 +1,6 @@
 import { mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
-import { linkFile } from "../cache/link-file.ts";
+import { linkFile } from "../files/link-file.ts";
 import { type BundleFiles, bundleFiles } from "./bundle-files.ts";
 import { fileListing, readShardRecord, type ShardRecord, sameListing, shardsFolder } from "./shard-record.ts";
 

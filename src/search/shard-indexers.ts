@@ -1,5 +1,5 @@
 import type { Worker } from "node:worker_threads";
-import { moduleWorker } from "../module-worker.ts";
+import { moduleWorker } from "../files/module-worker.ts";
 import type { IndexSettings } from "./fingerprint-shard.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
-import { hashFiles } from "./code-version.ts";
+import { hashFiles } from "../files/hash-files.ts";
 
 /**
  * What the templates tell a cache about the Archive's pages. A page array is an Archive array that a
