@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { cliModule } from "../bin/compiled.js";
 import type { Archive } from "../src/article.ts";
-import { loadArchive } from "../src/load-archive.ts";
+import { loadArchive } from "../src/load/index.ts";
 import { listSeeds } from "../src/parse/index.ts";
 import { corpusSeeds, median, root } from "./corpus.ts";
 import { measure, outputSize, type Measured } from "./measure.ts";

@@ -3,11 +3,12 @@ import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { cacheFile } from "../src/cache/cache-file.ts";
 import { codeVersion } from "../src/cache/code-version.ts";
-import { linkLastBuild, pagesVersion } from "../src/cache/page-cache.ts";
+import { linkLastBuild } from "../src/cache/link-last-build.ts";
+import { pagesVersion } from "../src/cache/page-manifest.ts";
 import { cacheLimits, pruneCache } from "../src/cache/prune-cache.ts";
 import { RecordCache } from "../src/cache/record-cache.ts";
 import { templateDependencies } from "../src/render/template-dependencies.ts";
-import { loadArchive } from "../src/load-archive.ts";
+import { loadArchive } from "../src/load/index.ts";
 import { renderSite } from "../src/render/render-site.ts";
 import { dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
 

@@ -1,145 +1,12 @@
-import { createHash } from "node:crypto";
-import { existsSync, lstatSync, mkdirSync, renameSync, rmdirSync, statSync, unlinkSync } from "node:fs";
-import { readFile } from "node:fs/promises";
+import { statSync, unlinkSync } from "node:fs";
 import path from "node:path";
 import type { Archive, Article } from "../article.ts";
-import { moduleWorker } from "../files/module-worker.ts";
-import { checksumLine, verifiedBody } from "./checksum.ts";
-import { linkFile } from "../files/link-file.ts";
-import { listFiles } from "../files/list-files.ts";
+import { removeEmptyFolders } from "../files/remove-empty-folders.ts";
 import { outputFile, pageRecords, pageUrl } from "../render/page-model.ts";
-import { pageFingerprints } from "./page-fingerprints.ts";
 import type { TemplateDependencies } from "../render/template-dependencies.ts";
-import { writeFileAtomic } from "../files/write-file-atomic.ts";
-
-/**
- * What the cache knows of one output file: the fingerprint of its page, its size and time when written, and for
- * an article page the digest of what the search index reads of it (see `pageDigest`).
- */
-interface OutputEntry {
-  readonly fingerprint: string;
-  readonly size: number;
-  readonly mtimeMs: number;
-  readonly digest?: string;
-}
-
-type ManifestEntry = [fingerprint: string, size: number, mtimeMs: number, digest?: string];
-
-const header = { cache: "dateline-pages", format: 2 };
-
-/** What every page's fingerprint starts from besides the site options: Dateline's code and the templates. */
-export function pagesVersion(code: string, dependencies: TemplateDependencies): string {
-  return `${code} ${dependencies.hash}`;
-}
-
-/** The page files of the last build, linked into a new build's staging folder (see `linkLastBuild`). */
-export interface LastBuild {
-  /** Staged file → what the manifest says of it, for every file linked (or copied) in, unchanged since it was written. */
-  readonly linked: ReadonlyMap<string, OutputEntry>;
-  /** Why the manifest of the last build was not used, if it was not. */
-  readonly discarded: string | undefined;
-}
-
-/** A page file of the live site that is as the last build wrote it. */
-interface LivePage {
-  readonly entry: OutputEntry;
-  readonly ino: number;
-  readonly dev: number;
-}
-
-/**
- * Hard-links (or copies, where links are not possible) into `stagingDir` every page file the last build into
- * `outDir` wrote that is still as it wrote it (same size and modification time). Called as the build starts, so
- * that the file system's work overlaps loading the archive; `PageCache.plan` then removes the links of the pages
- * that changed. A missing or damaged manifest links nothing.
- *
- * Making 15,000 folders and 20,000 links costs seconds on ext4, so the site the last build replaced, kept as
- * `spare`, becomes the staging folder when there is one: its files that are the live site's unchanged pages
- * (the same inode) stay, every other file goes, and only the pages changed since it was live are linked again.
- */
-export async function linkLastBuild(options: LinkOptions): Promise<LastBuild> {
-  // A first build: nothing to link, and no thread to start.
-  if (!existsSync(options.manifest)) return { linked: new Map(), discarded: undefined };
-  // Tens of thousands of file-system calls at 10,000 articles: in a thread of their own, beside the archive loading.
-  const worker = moduleWorker(new URL("./link-worker.ts", import.meta.url));
-  try {
-    const reply = await new Promise<{ last?: LastBuild; error?: string }>((resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", reject);
-      worker.once("exit", (code) => reject(new Error(`Internal error: the page-linking worker exited with code ${code}`)));
-      worker.postMessage(options);
-    });
-    if (reply.last === undefined) throw new Error(reply.error);
-    return reply.last;
-  } finally {
-    await worker.terminate();
-  }
-}
-
-/** Where `linkLastBuild` links from and to. */
-export interface LinkOptions {
-  readonly manifest: string;
-  readonly outDir: string;
-  readonly stagingDir: string;
-  readonly version: string;
-  readonly spare?: string;
-}
-
-/** The work of `linkLastBuild`, done in its worker thread (link-worker.ts). */
-export async function linkPages(options: LinkOptions): Promise<LastBuild> {
-  const read = await readManifest(options.manifest);
-  if (typeof read === "string") return { linked: new Map(), discarded: read };
-  // Another Dateline or other templates: every fingerprint differs, so no page would be reused.
-  if (read.version !== options.version) return { linked: new Map(), discarded: undefined };
-  const recycled = options.spare !== undefined && renamed(options.spare, options.stagingDir);
-  if (!recycled) mkdirSync(options.stagingDir, { recursive: true });
-  // A file of the live site edited, replaced or deleted by hand since is rendered again, not trusted.
-  const live = new Map<string, LivePage>();
-  for (const [file, entry] of read.outputs) {
-    const found = statSync(path.join(options.outDir, file), { throwIfNoEntry: false });
-    if (found?.isFile() && found.size === entry.size && found.mtimeMs === entry.mtimeMs) live.set(file, { entry, ino: found.ino, dev: found.dev });
-  }
-  // Its search index is left to the indexer, which replaces it.
-  const kept = recycled ? recycle(options.stagingDir, listFiles(options.stagingDir, ["pagefind"]), live) : new Set<string>();
-  const missing = [...live].filter(([file]) => !kept.has(file));
-  for (const dir of new Set(missing.map(([file]) => path.dirname(path.join(options.stagingDir, file))))) mkdirSync(dir, { recursive: true });
-  const linked = new Map([...kept].map((file) => [file, (live.get(file) as LivePage).entry]));
-  for (const [file, { entry }] of missing) {
-    const to = path.join(options.stagingDir, file);
-    // A copy has the same bytes but a new time, which the manifest must know.
-    linked.set(file, linkFile(path.join(options.outDir, file), to) === "copied" ? { ...entry, mtimeMs: statSync(to).mtimeMs } : entry);
-  }
-  return { linked, discarded: undefined };
-}
-
-function renamed(from: string, to: string): boolean {
-  try {
-    renameSync(from, to);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * Empties the recycled site in `dir`, holding `files`, of every file but those that are `live` pages (the same
- * file, not a copy), and of the folders left empty that no live page is linked into again. Returns the files kept.
- */
-function recycle(dir: string, files: readonly string[], live: ReadonlyMap<string, LivePage>): Set<string> {
-  const kept = new Set<string>();
-  const removed: string[] = [];
-  for (const file of files) {
-    const page = live.get(file);
-    if (page !== undefined && sameFile(lstatSync(path.join(dir, file)), page)) kept.add(file);
-    else {
-      unlinkSync(path.join(dir, file));
-      removed.push(file);
-    }
-  }
-  const relinked = new Set([...live.keys()].map((file) => path.posix.dirname(file)));
-  for (const folder of new Set(removed.map((file) => path.posix.dirname(file)))) if (!relinked.has(folder)) removeEmpty(dir, folder);
-  return kept;
-}
+import type { LastBuild } from "./link-last-build.ts";
+import { pageFingerprints } from "./page-fingerprints.ts";
+import { type ManifestEntry, type OutputEntry, pagesVersion, writeManifest } from "./page-manifest.ts";
 
 /** The article pages of the seeds parsed again, to be rendered before the page plan (see `buildSite`). */
 export interface ChangedPages {
@@ -236,7 +103,7 @@ export class PageCache {
     const unlinked = [...linked.keys()].filter((file) => !reuse.has(file));
     for (const file of unlinked) unlinkSync(path.join(options.stagingDir, file));
     // Folders of pages that are gone, left empty: a cold build would not have them.
-    for (const dir of new Set(unlinked.filter((file) => !pages.fingerprints.has(file)).map((file) => path.dirname(file)))) removeEmpty(options.stagingDir, dir);
+    for (const dir of new Set(unlinked.filter((file) => !pages.fingerprints.has(file)).map((file) => path.dirname(file)))) removeEmptyFolders(options.stagingDir, dir);
     return new PageCache(options.manifest, version, { render, reuse, pages });
   }
 
@@ -279,8 +146,7 @@ export class PageCache {
         outputs[file] = digest === undefined ? [entry.fingerprint, entry.size, entry.mtimeMs] : [entry.fingerprint, entry.size, entry.mtimeMs, digest];
       }
     }
-    const body = `${JSON.stringify({ ...header, version: this.#version, outputs })}\n`;
-    await writeFileAtomic(this.#manifest, body + checksumLine(createHash("sha256").update(body).digest("hex")));
+    await writeManifest(this.#manifest, this.#version, outputs);
   }
 }
 
@@ -310,34 +176,3 @@ function pagesOf(archive: Archive, fingerprints: ReadonlyMap<string, readonly st
   return pages;
 }
 
-/** Whether two names are one file (hard links), not copies. */
-function sameFile(a: { readonly ino: number; readonly dev: number }, b: { readonly ino: number; readonly dev: number }): boolean {
-  return a.ino === b.ino && a.dev === b.dev;
-}
-
-/** Removes `dir` (relative to `root`) and then its parents while they are empty, up to `root`. */
-function removeEmpty(root: string, dir: string): void {
-  for (let at = dir; at !== "." && at !== "" && at !== "/"; at = path.dirname(at)) {
-    try {
-      rmdirSync(path.join(root, at));
-    } catch {
-      return;
-    }
-  }
-}
-
-/** The manifest's version and entries, or why it cannot be trusted; a missing one is empty. */
-async function readManifest(file: string): Promise<{ version: string; outputs: Map<string, OutputEntry> } | string> {
-  const bytes = await readFile(file).catch(() => undefined);
-  if (bytes === undefined) return { version: "", outputs: new Map() };
-  const body = verifiedBody(bytes);
-  if (typeof body === "string") return body;
-  try {
-    const parsed = JSON.parse(body.toString("utf8")) as { cache?: unknown; format?: unknown; version?: unknown; outputs?: Record<string, ManifestEntry> };
-    if (parsed.cache !== header.cache || parsed.format !== header.format || typeof parsed.version !== "string" || parsed.outputs === undefined) return "another format";
-    const outputs = new Map(Object.entries(parsed.outputs).map(([name, [fingerprint, size, mtimeMs, digest]]) => [name, { fingerprint, size, mtimeMs, ...(digest === undefined ? {} : { digest }) }]));
-    return { version: parsed.version, outputs };
-  } catch {
-    return "malformed";
-  }
-}

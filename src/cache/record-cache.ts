@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import type { SeedFile } from "../parse/index.ts";
 import { checksumLine, verifiedBody } from "./checksum.ts";
-import type { SeedRecord } from "./seed-record.ts";
+import type { RecordStore, SeedRecord } from "../load/index.ts";
 import { writeFileAtomic } from "../files/write-file-atomic.ts";
 
 // One file of lines: a header naming the format and code version, one `<key>\t<JSON record>` line per seed,
@@ -11,10 +10,10 @@ const format = 1;
 const keyLength = 64;
 
 /**
- * Parsed and enriched seeds from earlier builds, keyed by a hash of each seed's bytes and names: an
+ * Parsed and enriched seeds from earlier builds, keyed by a hash of each seed's bytes and names (see `seedKey`): an
  * unchanged seed is not parsed or enriched again. Records not asked for in a build are dropped when it saves.
  */
-export class RecordCache {
+export class RecordCache implements RecordStore {
   readonly #file: string;
   readonly #header: string;
   readonly #stored: Map<string, Buffer>;
@@ -50,11 +49,6 @@ export class RecordCache {
   /** Records stored by earlier builds. */
   get size(): number {
     return this.#stored.size;
-  }
-
-  /** The key of a seed: a hash of its names (problems quote its path) and its bytes. */
-  static key(seed: SeedFile, bytes: Uint8Array): string {
-    return createHash("sha256").update(`${seed.source}\0${seed.file}\0`).update(bytes).digest("hex");
   }
 
   /** The stored record of a key, if any; it is kept for the next build. */

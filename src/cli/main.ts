@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import type { Reporter } from "../build-site.ts";
+import type { Reporter } from "../build/index.ts";
 import { cacheDir } from "../cache/cache-file.ts";
 import { environmentError } from "../environment.ts";
 import { printable, SeedsError, UsageError, type Problem } from "../errors.ts";
-import { hasErrors, loadArchive } from "../load-archive.ts";
+import { hasErrors, loadArchive } from "../load/index.ts";
 import { packageRoot } from "../files/package-root.ts";
 import { plural } from "../plural.ts";
 import { parseCommand } from "./options.ts";
@@ -41,7 +41,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         stopWithSupervisor();
         const reporter = command.quiet ? quietReporter : progress(process.stderr);
         // Loaded only for a build: Eleventy and Pagefind take most of a second to import.
-        const { buildSite } = await import("../build-site.ts");
+        const { buildSite } = await import("../build/index.ts");
         const summary = await buildSite({ ...command, report: reporter, cacheDir: cacheDir(process.cwd()) });
         const out = path.relative(process.cwd(), path.resolve(command.out)) || ".";
         print(

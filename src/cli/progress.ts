@@ -1,4 +1,4 @@
-import type { Reporter } from "../build-site.ts";
+import type { Reporter } from "../build/index.ts";
 import { formatProblem, printable, type Problem } from "../errors.ts";
 import { terminalVariable } from "./supervise.ts";
 

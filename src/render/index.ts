@@ -1,2 +1,2 @@
 export { datelinePlugin, type PluginOptions } from "./plugin.ts";
-export { renderSite, type RenderOptions } from "./render-site.ts";
+export { renderSite, type RenderOptions, type RenderSummary } from "./render-site.ts";

@@ -53,10 +53,15 @@ type EleventyConfig = Parameters<typeof datelinePlugin>[0] & {
   addPreprocessor(name: string, extensions: string, callback: (this: { inputPath: string }, data: { pagination?: { data?: unknown; size?: unknown } }) => false | undefined): void;
 };
 
-// Node has no API to start a collection; turning on V8's --expose-gc at run time and taking `gc` from a new
-// context reaches it without asking users for a command-line flag.
-v8.setFlagsFromString("--expose-gc");
-const collectGarbage = runInNewContext("gc") as () => void;
+/**
+ * Collects garbage now. Node has no API to start a collection; turning on V8's --expose-gc at run time and taking `gc`
+ * from a new context reaches it without asking users for a command-line flag. Done when first needed, between two
+ * slices of a render, not when this module is imported.
+ */
+function collectGarbage(): void {
+  v8.setFlagsFromString("--expose-gc");
+  (runInNewContext("gc") as () => void)();
+}
 
 // Eleventy keeps every page it renders (data, content, results) until its run ends, so memory grows with the pages
 // of a run: an archive is rendered in slices, a fresh Eleventy each, and one run's memory is freed before the next.
@@ -137,10 +142,15 @@ async function renderRun(
       }
       // One transform for what each page tells the build: progress, its HTML for the search index, and a turn of the event loop.
       const { onPage, onRendered } = options;
-      eleventyConfig.addTransform("dateline-page", function (content) {
+      let sinceTurn = 0;
+      eleventyConfig.addTransform("dateline-page", async function (content) {
         if (this.page.outputPath) onPage?.(this.page.outputPath);
         if (typeof this.page.url === "string" && typeof content === "string") onRendered?.(this.page.url, content);
-        return letEventLoopTurn(content);
+        if (++sinceTurn >= pagesPerTurn) {
+          sinceTurn = 0;
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        return content;
       });
       // Templates of the page arrays render their slice in every run; the others only in the first.
       eleventyConfig.addPreprocessor("dateline-slices", "*", function (data) {
@@ -175,14 +185,6 @@ async function renderRun(
 // done, indexed one shard a run while a core stood idle. A transform may be async: the page transform lets the event loop
 // turn every few pages (at 10,000 articles the render writes ~2,000 files a second).
 const pagesPerTurn = 16;
-let pagesSinceTurn = 0;
-async function letEventLoopTurn(content: string): Promise<string> {
-  if (++pagesSinceTurn >= pagesPerTurn) {
-    pagesSinceTurn = 0;
-    await new Promise((resolve) => setImmediate(resolve));
-  }
-  return content;
-}
 
 /** The message of the innermost error: Eleventy wraps the one a filter or transform threw in `originalError`s. */
 function rootCause(error: unknown): string {

@@ -1,23 +1,22 @@
 import { readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import type { Archive, Article, Site } from "./article.ts";
-import { cacheFile } from "./cache/cache-file.ts";
-import { codeVersion } from "./cache/code-version.ts";
-import { RecordCache } from "./cache/record-cache.ts";
-import { seedRecord, type SeedRecord, type SeedTimings } from "./cache/seed-record.ts";
-import { SeedWorkers } from "./cache/seed-workers.ts";
-import { collectArchive } from "./collect/index.ts";
-import { error, type Problem } from "./errors.ts";
-import { findSeeds, type SeedFile } from "./parse/index.ts";
+import type { Archive, Article, Site } from "../article.ts";
+import { seedRecord, type SeedRecord, type SeedTimings } from "../cache/seed-record.ts";
+import { SeedWorkers } from "../cache/seed-workers.ts";
+import { collectArchive } from "../collect/index.ts";
+import { error, type Problem } from "../errors.ts";
+import { findSeeds, type SeedFile } from "../parse/index.ts";
+import { type RecordStore, seedKey } from "./record-store.ts";
 
 /** How to load: where names are relative to, and whether to reuse earlier builds' work. */
 export interface LoadOptions {
   readonly cwd?: string;
-  /** The build cache's folder: seeds whose bytes were seen before are not parsed or enriched again. */
-  readonly cacheDir?: string;
-  /** Ignore what the cache holds (and replace it). */
-  readonly fresh?: boolean;
+  /**
+   * The store of seeds parsed and enriched before (the build cache's, see BuildCache.records): seeds whose bytes it
+   * has seen are not parsed or enriched again, and it is filled with the others and saved while the build goes on.
+   */
+  readonly records?: RecordStore;
   /** Worker threads that parse and enrich; by default one per core but one when many seeds need it, else none. */
   readonly threads?: number;
 }
@@ -115,7 +114,7 @@ async function parseSeeds(
   seeds: readonly SeedFile[],
   options: LoadOptions,
 ): Promise<{ records: SeedRecord[]; keys: (string | undefined)[]; hits: boolean[]; threads: number; timings: SeedTimings; cacheNote?: string; saved: Promise<string | undefined> }> {
-  const cache = options.cacheDir === undefined ? undefined : await openCache(options.cacheDir, seedsDir, options.fresh === true);
+  const cache = options.records;
   const toParse = seeds.length - (cache?.size ?? 0);
   // One worker per core but one: the main thread parses too, between reading files and taking the workers' results.
   const threads = options.threads ?? (toParse >= threadsFrom ? Math.max(1, availableParallelism() - 1) : 0);
@@ -141,7 +140,7 @@ async function parseSeeds(
         records[i] = { problems: [error("unreadable-file", seed.file, 1, 1, `Unexpected read failure: ${reason}`)] };
         continue;
       }
-      const key = RecordCache.key(seed, bytes);
+      const key = seedKey(seed, bytes);
       keys[i] = key;
       const hit = cache?.get(key);
       if (hit) {
@@ -203,12 +202,8 @@ export function hasErrors(problems: readonly Problem[]): boolean {
   return problems.some((problem) => problem.severity === "error");
 }
 
-async function openCache(cacheDir: string, seedsDir: string, fresh: boolean): Promise<RecordCache> {
-  return RecordCache.open(cacheFile(cacheDir, "records", seedsDir), await codeVersion(), fresh);
-}
-
 /** Saves the cache; a cache that cannot be written costs the next build time, not this one its output. */
-async function saveCache(cache: RecordCache): Promise<string | undefined> {
+async function saveCache(cache: RecordStore): Promise<string | undefined> {
   try {
     await cache.save();
     return undefined;

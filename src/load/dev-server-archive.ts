@@ -1,5 +1,5 @@
-import type { Archive } from "./article.ts";
-import { formatProblem } from "./errors.ts";
+import type { Archive } from "../article.ts";
+import { formatProblem } from "../errors.ts";
 import { loadArchive } from "./load-archive.ts";
 
 /** The archive for the dev server: problems are printed and bad seeds left out, so the server keeps running. */

@@ -1,0 +1,1 @@
+export { buildSite, type BuildOptions, type BuildSummary, type Reporter } from "./build-site.ts";

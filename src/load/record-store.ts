@@ -1,0 +1,25 @@
+import { createHash } from "node:crypto";
+import type { SeedFile } from "../parse/index.ts";
+import type { SeedRecord } from "../cache/seed-record.ts";
+
+/**
+ * Where loading keeps what seeds give, between builds: it is handed one (the build cache's RecordCache), reads the
+ * record of every seed it has seen, adds those it makes, and saves them while the build goes on.
+ */
+export interface RecordStore {
+  /** The record of a seed's key, if stored. */
+  get(key: string): SeedRecord | undefined;
+  /** Keeps a record made in this build, as JSON. */
+  set(key: string, json: string): void;
+  /** Writes what was asked for or made in this build. */
+  save(): Promise<void>;
+  /** Records stored by earlier builds. */
+  readonly size: number;
+  /** Why the stored records were not used, if they were not. */
+  readonly discarded: string | undefined;
+}
+
+/** The key of a seed: a hash of its names (problems quote its path) and its bytes. */
+export function seedKey(seed: SeedFile, bytes: Uint8Array): string {
+  return createHash("sha256").update(`${seed.source}\0${seed.file}\0`).update(bytes).digest("hex");
+}
