@@ -7,7 +7,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { removeStopwords } from "stopword";
-import { deriveHeadline } from "../src/enrich/headline.ts";
+import { deriveHeadline } from "../src/enrich/headline/derive-headline.ts";
 import { parseSeed } from "../src/parse/index.ts";
 import { corpusSeeds, median, root } from "./corpus.ts";
 

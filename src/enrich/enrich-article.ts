@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import type { Article, ParsedArticle } from "../article.ts";
 import { collapseWhitespace } from "../collapse-whitespace.ts";
 import { extractEntities } from "./entities/extract-entities.ts";
-import { deriveHeadline } from "./headline.ts";
+import { deriveHeadline } from "./headline/derive-headline.ts";
 import { extractQuotes } from "./quotes/extract-quotes.ts";
 import { deriveSlug } from "./slug.ts";
 import { deriveSummary } from "./summary.ts";

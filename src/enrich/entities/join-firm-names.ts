@@ -1,5 +1,6 @@
 import { firstNames } from "./data/first-names.ts";
-import { calendarWords, commonWords, connectors, legalSuffixes } from "./data/words.ts";
+import { legalSuffixes } from "./data/legal-forms.ts";
+import { calendarWords, commonWords, connectors } from "./data/words.ts";
 import { lookUp } from "./gazetteer.ts";
 import { isHonorific, isRoleHead } from "./role-before.ts";
 import type { Token } from "./tokenize.ts";

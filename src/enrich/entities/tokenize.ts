@@ -1,5 +1,5 @@
+import { legalSuffixes } from "./data/legal-forms.ts";
 import { abbreviatedTitles } from "./data/roles.ts";
-import { legalSuffixes } from "./data/words.ts";
 
 /** One word or punctuation mark of a paragraph, with what the extractor needs to know about it. */
 export interface Token {

@@ -19,6 +19,10 @@ under sources separately meanwhile elsewhere similarly however asked reuters mln
 finally previously tonight currently recently initially eventually subsequently additionally corporate jr jr. sr sr.
 `);
 
+/** Words that never begin a name, wherever they stand. */
+export const leadingWords = set(`the a an this that these those he she it we they i his her its their our but and or if so as at in on of for by to
+from with while when after before`);
+
 /** Capitalised words that only stand in names of firms and bodies, never in a person's name. */
 export const organisationWords = set(`
 inc corp co cos ltd plc lp llc ag sa nv bv spa ab oy oyj kk gmbh bhd berhad pty limited corporation incorporated cie ltda company companies
@@ -62,12 +66,6 @@ valley mountain desert sea ocean gulf capital
 export const calendarWords = set(`
 january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec
 monday tuesday wednesday thursday friday saturday sunday
-`);
-
-/** Legal suffixes of company names, dropped from the canonical name ("Texaco Inc" → "Texaco"). */
-export const legalSuffixes = set(`
-inc inc. corp corp. co co. cos cos. ltd ltd. plc lp l.p. llc ag sa s.a. nv n.v. bv b.v. spa s.p.a. ab oy oyj kk gmbh bhd berhad pty
-limited corporation incorporated company cie ltda
 `);
 
 /** Words that end an organisation's name when it has no legal suffix ("Chase Manhattan Bank", "Liberal Democratic Party"). */

@@ -10,7 +10,7 @@ import { dropTimePhrases } from "./drop-time-phrases.ts";
 import { fitHeadline } from "./fit-headline.ts";
 import { headlineTense } from "./headline-tense.ts";
 import { resultsHeadline } from "./results-headline.ts";
-import { sentences } from "./sentences.ts";
+import { sentences } from "../sentences.ts";
 
 /** Longest derived headline, ellipsis included: taken when fitting `softHeadline` would lose too many of its words. */
 export const maxHeadline = 120;

@@ -1,4 +1,4 @@
-import { legalForm } from "./legal-form.ts";
+import { legalForm } from "../entities/data/legal-forms.ts";
 import { headlineVerb } from "./headline-verb.ts";
 import { isPastForm, verbBase } from "./verb-base.ts";
 

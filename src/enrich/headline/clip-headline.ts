@@ -1,4 +1,4 @@
-import { danglers, shorten } from "./shorten.ts";
+import { danglers, shorten } from "../shorten.ts";
 
 // Where a headline can end: at a clause mark, or before a phrase that a preposition, conjunction or relative word opens.
 const boundary =
