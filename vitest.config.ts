@@ -1,10 +1,19 @@
 import { defineConfig } from "vitest/config";
 
+// The fast lane: the stages as functions, no build, no browser (`npm run test:unit`, seconds).
+const unit = ["tests/parse.test.ts", "tests/properties.test.ts", "tests/enrich.test.ts", "tests/entities.test.ts", "tests/quotes.test.ts", "tests/collect.test.ts", "tests/deploy.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["tests/**/*.test.ts"],
     // Integration tests build real sites with Eleventy; give them room on a shared 2-core machine.
     testTimeout: 120_000,
     hookTimeout: 300_000,
+    // Vitest's default on 2 cores is one file at a time; most of a build test's time is spent waiting for the
+    // processes it starts (dateline, Pagefind, Chromium), so three files at once keep both cores busy.
+    maxWorkers: 3,
+    projects: [
+      { extends: true, test: { name: "unit", include: unit } },
+      { extends: true, test: { name: "build", include: ["tests/**/*.test.ts"], exclude: unit } },
+    ],
   },
 });
