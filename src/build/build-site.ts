@@ -29,6 +29,8 @@ export interface BuildOptions {
   readonly cacheDir?: string;
   /** Take nothing from the cache nor from the search index being replaced (a cold build), but fill the cache for the next build. */
   readonly fresh?: boolean;
+  /** Articles per search shard; by default 2,000 (see `planShards`). */
+  readonly shardSize?: number;
 }
 
 /** Receives a build's progress. */
@@ -79,7 +81,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
 
     const renderStart = performance.now();
     const plan = await PagePlan.start(loaded, cache, await dependencies, (message) => report?.note?.(message));
-    indexer = startIndexing(staging.dir, options.site, loaded.archive.articles, plan.indexOptions(options.fresh ? undefined : staging.outDir));
+    indexer = startIndexing(staging.dir, options.site, loaded.archive.articles, { ...plan.indexOptions(options.fresh ? undefined : staging.outDir), ...(options.shardSize !== undefined ? { shardSize: options.shardSize } : {}) });
     const rendered = await renderPages(loaded.archive, staging.dir, plan, indexer, report);
     const renderSeconds = (performance.now() - renderStart) / 1000;
 

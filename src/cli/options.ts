@@ -3,12 +3,14 @@ import { parseArgs } from "node:util";
 import type { Site } from "../article.ts";
 import { UsageError } from "../errors.ts";
 import { checkFolderPath } from "../publish/check-path.ts";
+// Its own module, not search/index.ts: that would load Pagefind for every command.
+import { shardSizeOption } from "../search/shard-size-option.ts";
 
 /** A command line, checked and narrowed. */
 export type Command =
   | { readonly name: "help" | "version" }
   | { readonly name: "check"; readonly seeds: string; readonly site: Site }
-  | { readonly name: "build"; readonly seeds: string; readonly out: string; readonly site: Site; readonly skipInvalid: boolean; readonly quiet: boolean; readonly fresh: boolean };
+  | { readonly name: "build"; readonly seeds: string; readonly out: string; readonly site: Site; readonly skipInvalid: boolean; readonly quiet: boolean; readonly fresh: boolean; readonly shardSize?: number };
 
 const flags = {
   seeds: { type: "string" },
@@ -55,7 +57,17 @@ export async function parseCommand(argv: readonly string[]): Promise<Command> {
   }
   const out = values.out ?? "_site";
   if (out.trim() === "") throw new UsageError("--out needs a folder");
-  return { name, seeds, out, site, skipInvalid: values["skip-invalid"] ?? false, quiet: values.quiet ?? false, fresh: values["no-cache"] ?? false };
+  const shardSize = searchShardSize();
+  return { name, seeds, out, site, skipInvalid: values["skip-invalid"] ?? false, quiet: values.quiet ?? false, fresh: values["no-cache"] ?? false, ...(shardSize !== undefined ? { shardSize } : {}) };
+}
+
+/** Articles per search shard from `DATELINE_SEARCH_SHARD_SIZE`, read here once: tests use it to build small sites in several shards. */
+function searchShardSize(): number | undefined {
+  try {
+    return shardSizeOption(process.env["DATELINE_SEARCH_SHARD_SIZE"]);
+  } catch (cause) {
+    throw new UsageError(cause instanceof Error ? cause.message : String(cause));
+  }
 }
 
 function readSite(values: { "base-url"?: string; "path-prefix"?: string; title?: string; lang?: string }): Site {

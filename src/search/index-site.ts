@@ -1,6 +1,7 @@
 import type { Site } from "../article.ts";
 import type { ShardArticle } from "./plan-shards.ts";
-import { type IndexOptions, type IndexSummary, startIndexing } from "./start-indexing.ts";
+import type { IndexOptions, IndexSummary } from "./index-options.ts";
+import { startIndexing } from "./start-indexing.ts";
 
 /**
  * Builds the search index of the rendered article pages into `<dir>/pagefind/`, in shards
