@@ -1,32 +1,11 @@
 import { spawn } from "node:child_process";
-import { cp, mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { cliModule } from "../bin/compiled.js";
-import { dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
+import { builtSite, dateline, goodSeeds, hashTree, removeTempDirs, root, seedsWith, siblings, tempDir } from "./helpers/cli.ts";
 
 afterAll(removeTempDirs);
-
-const goodSeeds = path.join(root, "tests", "fixtures", "site");
-
-/** A seeds folder with the fixture seeds plus the given extra files. */
-async function seedsWith(extra: Record<string, string>): Promise<string> {
-  const dir = path.join(await tempDir("seeds"), "seeds");
-  await cp(goodSeeds, dir, { recursive: true });
-  for (const [name, text] of Object.entries(extra)) await writeFile(path.join(dir, name), text);
-  return dir;
-}
-
-/** A folder holding a site built from the good seeds. */
-async function builtSite(): Promise<string> {
-  const out = path.join(await tempDir("out"), "site");
-  expect((await dateline(["build", "--seeds", goodSeeds, "--out", out, "--quiet"])).code).toBe(0);
-  return out;
-}
-
-async function siblings(dir: string): Promise<string[]> {
-  return (await readdir(path.dirname(dir))).filter((name) => name !== path.basename(dir));
-}
 
 describe("usage", () => {
   test("should exit 2 with a one-line message and the usage for an unknown flag", async () => {

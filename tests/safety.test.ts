@@ -1,40 +1,19 @@
 // Dateline run on hostile seeds and by a careless user: no code from a seed, no user file lost, every fault one line.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
-import { cp, lstat, mkdir, readdir, readFile, readlink, rename, symlink, writeFile } from "node:fs/promises";
+import { lstat, mkdir, readdir, readFile, readlink, rename, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, describe, expect, test } from "vitest";
-import { dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
+import { builtSite, dateline, goodSeeds, hashTree, removeTempDirs, root, seedsWith, siblings, tempDir } from "./helpers/cli.ts";
 
 afterAll(removeTempDirs);
 
-const goodSeeds = path.join(root, "tests", "fixtures", "site");
 const bin = path.join(root, "bin", "dateline.js");
 
-async function seedsWith(extra: Record<string, string>): Promise<string> {
-  const dir = path.join(await tempDir("seeds"), "seeds");
-  await cp(goodSeeds, dir, { recursive: true });
-  for (const [name, text] of Object.entries(extra)) await writeFile(path.join(dir, name), text);
-  return dir;
-}
-
-async function builtSite(): Promise<string> {
-  const out = path.join(await tempDir("out"), "site");
-  expect((await dateline(["build", "--seeds", goodSeeds, "--out", out, "--quiet"])).code).toBe(0);
-  return out;
-}
-
-async function siblings(dir: string): Promise<string[]> {
-  return (await readdir(path.dirname(dir))).filter((name) => name !== path.basename(dir));
-}
-
-/** A process id that no process has now: one that has just exited. */
+/** A process id that no process has now: one that has just exited (and been waited for). */
 function deadPid(): number {
-  const child = spawn(process.execPath, ["-e", ""]);
-  const pid = child.pid as number;
-  execFileSync(process.execPath, ["-e", "setTimeout(() => {}, 100)"]);
-  return pid;
+  return spawnSync(process.execPath, ["-e", ""]).pid as number;
 }
 
 /** Pagefind processes still running (their zombies reaped by now or soon). */
@@ -164,7 +143,7 @@ describe("the user's files", () => {
 
 describe("one bad seed", () => {
   test("should be a diagnostic, not a crash, however deep its Markdown nests; --skip-invalid builds the rest", async () => {
-    const seeds = await seedsWith({ "deep.md": `---\ndate: 2022-03-06\n---\n\n${">".repeat(2000)} deep\n`, "list.md": `---\ndate: 2022-03-06\n---\n\n${Array.from({ length: 3000 }, (_, i) => `${" ".repeat(i * 2)}- item`).join("\n")}\n` });
+    const seeds = await seedsWith({ "deep.md": `---\ndate: 2022-03-06\n---\n\n${">".repeat(2000)} deep\n`, "list.md": `---\ndate: 2022-03-06\n---\n\n${"- ".repeat(3000)}item\n` });
     const out = path.join(path.dirname(seeds), "site");
     const strict = await dateline(["build", "--seeds", seeds, "--out", out]);
     expect(strict.code).toBe(1);

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -55,4 +55,28 @@ export async function hashTree(dir: string): Promise<Record<string, string>> {
   const hashes: Record<string, string> = {};
   for (const file of await listFiles(dir)) hashes[file] = createHash("sha256").update(await readFile(path.join(dir, file))).digest("hex");
   return hashes;
+}
+
+/** The fixture site's seeds: seven articles and one duplicate. */
+export const goodSeeds = path.join(root, "tests", "fixtures", "site");
+
+/** A seeds folder with the fixture seeds plus the given extra files. */
+export async function seedsWith(extra: Record<string, string>): Promise<string> {
+  const dir = path.join(await tempDir("seeds"), "seeds");
+  await cp(goodSeeds, dir, { recursive: true });
+  for (const [name, text] of Object.entries(extra)) await writeFile(path.join(dir, name), text);
+  return dir;
+}
+
+/** A folder holding a site built from the good seeds. */
+export async function builtSite(): Promise<string> {
+  const out = path.join(await tempDir("out"), "site");
+  const run = await dateline(["build", "--seeds", goodSeeds, "--out", out, "--quiet"]);
+  if (run.code !== 0) throw new Error(`The fixture site did not build: ${run.stderr}`);
+  return out;
+}
+
+/** What sits beside `dir` in its folder: staging folders and moved-aside sites, if any were left. */
+export async function siblings(dir: string): Promise<string[]> {
+  return (await readdir(path.dirname(dir))).filter((name) => name !== path.basename(dir));
 }
