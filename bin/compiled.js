@@ -15,7 +15,7 @@ const cache = path.join(root, "node_modules", ".cache", "dateline");
 const entryPoints = {
   cli: "src/cli/index.ts",
   "link-worker": "src/cache/link-worker.ts",
-  "seed-worker": "src/cache/seed-worker.ts",
+  "seed-worker": "src/load/seed-worker.ts",
   "shard-worker": "src/search/shard-worker.ts",
 };
 

@@ -1,10 +1,13 @@
 import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { collapseWhitespace } from "../src/collapse-whitespace.ts";
+import { collapseWhitespace } from "../src/text/collapse-whitespace.ts";
 import { enrichArticle } from "../src/enrich/index.ts";
 import { hintFor, type Problem } from "../src/errors.ts";
 import { parseSeed, type ParseResult } from "../src/parse/index.ts";
+import { deepContainers } from "../src/parse/deep-nesting.ts";
+import remarkParse from "remark-parse";
+import { unified } from "unified";
 
 const seedBytes = new Uint8Array(readFileSync("seeds/000_7aa871e253b4211d.txt"));
 const txt = { id: "p", source: "p.txt", file: "seeds/p.txt" };
@@ -111,6 +114,188 @@ describe("hostile input", () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+/** True when `text` holds a character XML 1.0 forbids or HTML calls an error: written out, not the parser's regex. */
+function hasInvalidCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length && text.charCodeAt(i + 1) >= 0xdc00 && text.charCodeAt(i + 1) <= 0xdfff) {
+      const point = text.codePointAt(i) ?? 0;
+      if ((point & 0xfffe) === 0xfffe) return true;
+      i++;
+      continue;
+    }
+    if (code >= 0xd800 && code <= 0xdfff) return true; // a lone surrogate
+    if (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d) return true;
+    if (code >= 0x7f && code <= 0x9f) return true;
+    if ((code >= 0xfdd0 && code <= 0xfdef) || code === 0xfffe || code === 0xffff) return true;
+  }
+  return false;
+}
+
+/** Every string of a parsed article, its lists included. */
+function stringsOf(article: object): string[] {
+  return Object.values(article).flatMap((value: unknown) => (typeof value === "string" ? [value] : Array.isArray(value) ? value.filter((item) => typeof item === "string") : []));
+}
+
+describe("front-matter languages", () => {
+  test("should refuse any word but yaml or yml after the opening ---, and run none of them", () => {
+    const named = fc.constantFrom("js", "javascript", "JavaScript", "JSON", "json", "coffee", "cson", "toml", "__proto__", "constructor", "prototype", "toString", "hasOwnProperty", "eval", "yaml", "yml", "YAML", "Yml", "yaml5", "yamlx", "-js", "---");
+    const unicode = fc.string({ unit: "binary", maxLength: 12 });
+    const word = fc.oneof(named, unicode, fc.tuple(named, unicode).map(([a, b]) => a + b));
+    const space = fc.constantFrom("", " ", "  ", "\t", "\u00a0", "\u3000");
+    const line = fc.oneof(
+      fc.constantFrom(
+        "date: 2022-03-07",
+        "title: Talks",
+        "module.exports = { date: '2022-03-07' }",
+        "globalThis.pwned = true",
+        "process.exit(3)",
+        "throw new Error('boom')",
+        '{"date": "2022-03-07"}',
+        "date = '2022-03-07'",
+        "__proto__: { polluted: true }",
+        "constructor: { prototype: { polluted: true } }",
+        "!!js/function 'function () { globalThis.pwned = true }'",
+        "---",
+        "...",
+        "`",
+        "}",
+      ),
+      fc.string({ unit: "binary", maxLength: 30 }),
+    );
+    fc.assert(
+      fc.property(space, word, space, fc.array(line, { maxLength: 6 }), (before, chosen, after, lines) => {
+        // No NUL: a NUL byte makes the file binary, which is another property.
+        const opener = `---${before}${chosen}${after}`.replace(/[\n\r\0]/g, " ");
+        const result = parseSeed(encoder.encode(`${opener}\n${lines.join("\n").replaceAll("\0", " ")}\n---\n\nBody.\n`), md);
+        expectReported(result, md.file);
+        expect((globalThis as { pwned?: unknown }).pwned).toBeUndefined();
+        expect(({} as { polluted?: unknown }).polluted).toBeUndefined();
+        // The word as the parser sees it: cleaned of control characters, trimmed; `----` opens no front matter at all.
+        const language = opener.slice(3).replace(/(?![\t\n\r])[\p{Cc}\p{Noncharacter_Code_Point}\p{Cs}]/gu, " ").trim();
+        if (!opener.startsWith("----") && language !== "" && !/^ya?ml$/i.test(language.normalize("NFC"))) {
+          expect(result.article).toBeUndefined();
+          expect(result.problems[0]?.id).toBe("invalid-front-matter");
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
+describe("nesting", () => {
+  const marker = fc.constantFrom("> ", "- ", "* ", "1. ", "+ ", "2) ");
+
+  test("should report, never throw, on random runs of quote and list markers, indentation and text", () => {
+    const piece = fc.constantFrom(">", "> ", "- ", "* ", "1. ", "+ ", " ", "  ", "    ", "\t", "\n", "\n\n", "x", "*", "_", "[", "](u)", "```\n");
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 3000 }), (pieces) => {
+        const result = parseSeed(encoder.encode(`---\ndate: 2022-03-07\n---\n\nLead.\n\n${pieces.join("")}\n`), md);
+        expectReported(result, md.file);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  test("should see at least as many levels as remark does, in any mix of markers, indents, fences and lazy lines", () => {
+    const fromMarkdown = unified().use(remarkParse);
+    const indent = fc.constantFrom("", "", " ", "  ", "   ", "    ", "\t", " \t", "      ");
+    const mark = fc.constantFrom(">", "> ", ">\t", "- ", "* ", "+ ", "1. ", "2) ", "10. ", "-", "*\t", "-     ", " ", "  ");
+    const content = fc.constantFrom("x", "", "```", "~~~", "# h", "---", "***", "<div>", "    code", "- - -", "* * *", "a *b*", "===");
+    const line = fc.oneof(fc.constant(""), fc.tuple(indent, fc.array(mark, { maxLength: 5 }), content).map(([a, b, c]) => a + b.join("") + c));
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 8 }), (lines) => {
+        const markdown = lines.join("\n");
+        // The deepest block quote or list item in remark's tree, walked without recursion.
+        let deepest = 0;
+        const stack: [{ type: string; children?: unknown[] }, number][] = [[fromMarkdown.parse(markdown), 0]];
+        for (let entry = stack.pop(); entry !== undefined; entry = stack.pop()) {
+          const [node, depth] = entry;
+          deepest = Math.max(deepest, depth);
+          for (const child of (node.children ?? []) as { type: string }[]) stack.push([child, depth + (child.type === "blockquote" || child.type === "listItem" ? 1 : 0)]);
+        }
+        if (deepest > 0) expect(deepContainers(markdown, deepest - 1), JSON.stringify(markdown)).toBeDefined();
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  test("should report exactly the nesting deeper than 32 levels, written on one line or line by line", () => {
+    const extra = fc.constantFrom("", " ", "  ");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(marker, extra), { minLength: 1, maxLength: 3000 }), fc.boolean(), (markers, oneLine) => {
+        let body: string;
+        if (oneLine || markers.length > 80) {
+          body = `${markers.map(([mark, space]) => mark + space).join("")}deep`;
+        } else {
+          // Each container on its own line, inside those before: quotes repeat their `>`, list items indent their width.
+          // After a paragraph an ordered list must start at 1 (CommonMark 5.2), so `2)` becomes `1)` here.
+          let prefix = "";
+          const lines: string[] = [];
+          for (const [chosen] of markers) {
+            const mark = chosen === "2) " ? "1) " : chosen;
+            lines.push(`${prefix}${mark}deep`);
+            prefix += mark === "> " ? "> " : " ".repeat(mark.length);
+          }
+          body = lines.join("\n");
+        }
+        const result = parseSeed(encoder.encode(`---\ndate: 2022-03-07\n---\n\nLead.\n\n${body}\n`), md);
+        expectReported(result, md.file);
+        if (markers.length > 32) {
+          expect(result.problems.map((problem) => problem.id)).toEqual(["too-deeply-nested"]);
+        } else {
+          expect(result.problems).toEqual([]);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe("clean text", () => {
+  // Code points a seed may write in a YAML escape or raw in its body, weighted to those a page must not hold.
+  const invalidPoint = fc.oneof(
+    fc.integer({ min: 0, max: 0x1f }),
+    fc.integer({ min: 0x7f, max: 0x9f }),
+    fc.integer({ min: 0xd800, max: 0xdfff }),
+    fc.integer({ min: 0xfdd0, max: 0xfdef }),
+    fc.constantFrom(0xfffe, 0xffff, 0x1fffe, 0x10fffe, 0x10ffff, 0x2028, 0x2029, 0xfeff),
+  );
+  const point = fc.oneof(invalidPoint, fc.integer({ min: 0x20, max: 0x7e }), fc.integer({ min: 0, max: 0x10ffff }));
+  // A YAML double-quoted escape for a code point: \xXX, \uXXXX, \UXXXXXXXX, or a named one.
+  const yamlEscape = fc.oneof(
+    point.map((code) => (code <= 0xff ? `\\x${code.toString(16).padStart(2, "0")}` : code <= 0xffff ? `\\u${code.toString(16).padStart(4, "0")}` : `\\U${code.toString(16).padStart(8, "0")}`)),
+    fc.constantFrom("\\0", "\\a", "\\b", "\\e", "\\v", "\\f", "\\N", "\\_", "\\L", "\\P", "\\t", "x", "y z"),
+  );
+  const yamlText = fc.array(yamlEscape, { minLength: 1, maxLength: 12 }).map((parts) => `"${parts.join("")}"`);
+  // Raw characters for the body: a lone surrogate cannot be written in UTF-8, so those arrive as U+FFFD.
+  const bodyText = fc.array(fc.oneof(point.map((code) => String.fromCodePoint(code)), fc.constantFrom("word ", "*em* ", "`code` ", "&#12;", "&#x85;", "\n\n", "> ", "- ")), { maxLength: 40 });
+
+  test("should leave no control character, noncharacter or lone surrogate in any field of the article", () => {
+    fc.assert(
+      fc.property(yamlText, yamlText, fc.array(yamlText, { maxLength: 4 }), bodyText, (title, summary, tags, body) => {
+        const text = `---\ndate: 2022-03-07\ntitle: ${title}\nsummary: ${summary}\ntags: [${tags.join(", ")}]\n---\n\nLead paragraph. ${body.join("")}\n`;
+        const result = parseSeed(encoder.encode(text), md);
+        expectReported(result, md.file);
+        if (result.article === undefined) return;
+        for (const value of stringsOf(result.article)) expect(hasInvalidCharacter(value), JSON.stringify(value)).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test("should leave none in a .txt article either, whatever bytes follow the header", () => {
+    fc.assert(
+      fc.property(fc.array(invalidPoint.map((code) => String.fromCodePoint(code)), { maxLength: 8 }), fc.string({ unit: "binary", maxLength: 200 }), (controls, text) => {
+        const result = parseSeed(encoder.encode(` date 2022-03-06 Lead ${controls.join("")} ${text}`), txt);
+        expectReported(result, txt.file);
+        if (result.article !== undefined) for (const value of stringsOf(result.article)) expect(hasInvalidCharacter(value), JSON.stringify(value)).toBe(false);
+      }),
+      { numRuns: 300 },
     );
   });
 });

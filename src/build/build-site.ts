@@ -6,7 +6,7 @@ import { SeedsError, type Problem } from "../errors.ts";
 import { listFiles } from "../files/list-files.ts";
 import { templatesDir } from "../files/package-root.ts";
 import { hasErrors, loadArchive, type LoadResult } from "../load/index.ts";
-import { plural } from "../plural.ts";
+import { plural } from "../text/plural.ts";
 import { discardStaging, publishSite, stageSite, type Staging } from "../publish/index.ts";
 import type { RenderOptions, RenderSummary } from "../render/index.ts";
 import { templateDependencies } from "../render/template-dependencies.ts";

@@ -6,7 +6,7 @@ import { environmentError } from "../environment.ts";
 import { printable, SeedsError, UsageError, type Problem } from "../errors.ts";
 import { hasErrors, loadArchive } from "../load/index.ts";
 import { packageRoot } from "../files/package-root.ts";
-import { plural } from "../plural.ts";
+import { plural } from "../text/plural.ts";
 import { parseCommand } from "./options.ts";
 import { printProblems, progress } from "./progress.ts";
 import { supervise, supervisedVariable } from "./supervise.ts";

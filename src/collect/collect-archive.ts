@@ -2,7 +2,7 @@ import type { Archive, Article, ArticlePage, EntityKind, EntityRef, ListPage, Si
 import type { Problem } from "../errors.ts";
 import { api } from "./api.ts";
 import { datePages } from "./date-pages.ts";
-import { comparePaths } from "../compare-paths.ts";
+import { comparePaths } from "../files/compare-paths.ts";
 import { dedupe } from "./dedupe.ts";
 import { entityGroups, entityKey } from "./entity-groups.ts";
 import { entityPages } from "./entity-pages.ts";

@@ -1,5 +1,5 @@
 import type { Article } from "../article.ts";
-import { comparePaths } from "../compare-paths.ts";
+import { comparePaths } from "../files/compare-paths.ts";
 import { warning, type Problem } from "../errors.ts";
 
 /** Keeps the first article (by path) of each body; later copies become warnings naming both files. */

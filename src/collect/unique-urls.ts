@@ -1,6 +1,6 @@
 import type { Article } from "../article.ts";
 import { error, type Problem } from "../errors.ts";
-import { comparePaths } from "../compare-paths.ts";
+import { comparePaths } from "../files/compare-paths.ts";
 
 // Paths the site itself writes: no article may take them.
 const reserved = /^\/(?:(?:page|archive|search|api|assets|pagefind|feed|sitemaps|people|places|organisations|quotes)\/.*|\d{4}\/(?:\d{2}\/(?:\d{2}\/)?)?(?:page\/\d+\/)?)$/;

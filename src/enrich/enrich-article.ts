@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Article, ParsedArticle } from "../article.ts";
-import { collapseWhitespace } from "../collapse-whitespace.ts";
+import { collapseWhitespace } from "../text/collapse-whitespace.ts";
 import { extractEntities } from "./entities/extract-entities.ts";
 import { deriveHeadline } from "./headline/derive-headline.ts";
 import { extractQuotes } from "./quotes/extract-quotes.ts";

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { SeedFile } from "../parse/index.ts";
-import type { SeedRecord } from "../cache/seed-record.ts";
+import type { SeedRecord } from "./seed-record.ts";
 
 /**
  * Where loading keeps what seeds give, between builds: it is handed one (the build cache's RecordCache), reads the

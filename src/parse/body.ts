@@ -3,12 +3,21 @@ import { toString } from "mdast-util-to-string";
 import remarkHtml from "remark-html";
 import remarkParse from "remark-parse";
 import { unified } from "unified";
-import { collapseWhitespace } from "../collapse-whitespace.ts";
+import { collapseWhitespace } from "../text/collapse-whitespace.ts";
+import { cleanText } from "./clean-text.ts";
+import { deepContainers, deepNode, type DeepNesting } from "./deep-nesting.ts";
 
 // One processor each, reused: building a unified pipeline per seed costs more than parsing it.
 // remark-html sanitises by default (GitHub's schema): no raw HTML, no `javascript:` URLs.
 const toHtml = unified().use(remarkHtml);
 const fromMarkdown = unified().use(remarkParse);
+
+/** What a Markdown body gives: its HTML, the plain text of each top-level block, and a leading `# Heading`. */
+export interface MarkdownBody {
+  readonly html: string;
+  readonly paragraphs: string[];
+  readonly heading?: string;
+}
 
 /** A plain-text body: paragraphs become text nodes, so `#`, `*` and `<tags>` stay literal. */
 export function plainTextBody(paragraphs: readonly string[]): string {
@@ -19,9 +28,14 @@ export function plainTextBody(paragraphs: readonly string[]): string {
   return String(toHtml.stringify(tree));
 }
 
-/** A Markdown body: its HTML and the plain text of each top-level block. */
-export function markdownBody(markdown: string): { html: string; paragraphs: string[]; heading?: string } {
+/** A Markdown body, or where it nests too deeply to be read safely. */
+export function markdownBody(markdown: string): MarkdownBody | { readonly tooDeep: DeepNesting } {
+  // Checked before remark, whose time grows with depth; then on the tree, as the recursive steps after it need.
+  const deepText = deepContainers(markdown);
+  if (deepText !== undefined) return { tooDeep: deepText };
   const tree = fromMarkdown.parse(markdown);
+  const deepTree = deepNode(tree);
+  if (deepTree !== undefined) return { tooDeep: deepTree };
   const blocks = tree.children
     .filter((node) => node.type !== "heading" && node.type !== "thematicBreak" && node.type !== "html")
     .map((node) => collapseWhitespace(toString(node, { includeHtml: false })))
@@ -29,7 +43,8 @@ export function markdownBody(markdown: string): { html: string; paragraphs: stri
   const paragraphs = blocks;
   // A leading `# Heading` is the headline, shown once by the page rather than twice.
   const first = tree.children[0];
-  const heading = first?.type === "heading" && first.depth === 1 ? toString(first).trim() : undefined;
+  const heading = first?.type === "heading" && first.depth === 1 ? cleanText(toString(first)).trim() : undefined;
   if (heading !== undefined) tree.children.shift();
-  return { html: String(toHtml.stringify(tree)), paragraphs, ...(heading ? { heading } : {}) };
+  // micromark keeps a form feed written `&#12;` (it replaces every other control by U+FFFD), and XML forbids it.
+  return { html: cleanText(String(toHtml.stringify(tree))), paragraphs, ...(heading ? { heading } : {}) };
 }

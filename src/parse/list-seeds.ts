@@ -1,7 +1,7 @@
 import type { Dirent } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import path from "node:path";
-import { comparePaths } from "../compare-paths.ts";
+import { comparePaths } from "../files/compare-paths.ts";
 import { warning, type Problem } from "../errors.ts";
 import type { SeedFile } from "./parse-seed.ts";
 

@@ -1,9 +1,10 @@
 import matter from "gray-matter";
 import yaml from "js-yaml";
 import type { ParsedArticle } from "../article.ts";
-import { collapseWhitespace } from "../collapse-whitespace.ts";
+import { collapseWhitespace } from "../text/collapse-whitespace.ts";
 import { error, type Problem } from "../errors.ts";
 import { markdownBody } from "./body.ts";
+import { cleanText } from "./clean-text.ts";
 import { isCalendarDate } from "./date.ts";
 import { isSafeSlug, safePermalink } from "./permalink.ts";
 
@@ -48,7 +49,7 @@ export function parseMd(text: string, file: string): { seed?: MdSeed; problems: 
     // gray-matter hands YAML the text right after the opening `---`, so its line 0 is the file's line 1.
     return { problems: [error("invalid-front-matter", file, (mark?.line ?? 0) + 1, (mark?.column ?? 0) + 1, `Unexpected YAML: ${reason}`)] };
   }
-  const data: Record<string, unknown> = isRecord(parsed.data) ? parsed.data : {};
+  const data = cleanStrings(isRecord(parsed.data) ? parsed.data : {});
   const place = (key: string): [number, number] => placeOfKey(parsed.matter, key);
   const problems: Problem[] = [];
 
@@ -89,6 +90,10 @@ export function parseMd(text: string, file: string): { seed?: MdSeed; problems: 
 
   const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
   const body = markdownBody(parsed.content);
+  if ("tooDeep" in body) {
+    const { line, column, message } = body.tooDeep;
+    return { problems: [...problems, error("too-deeply-nested", file, bodyLine + line - 1, column, message)] };
+  }
   if (body.paragraphs.length === 0) {
     problems.push(error("missing-body", file, bodyLine, 1, "Unexpected end of file after the front matter, expected the article's text"));
   }
@@ -107,6 +112,15 @@ export function parseMd(text: string, file: string): { seed?: MdSeed; problems: 
     },
     problems,
   };
+}
+
+/**
+ * The front matter with its text values, and those of its lists, cleaned: YAML's escapes (`"\0"`, `"\e"`, `"\uFFFE"`)
+ * write characters a page or feed must not hold. Nested maps are never read, so they are left as they are.
+ */
+function cleanStrings(data: Record<string, unknown>): Record<string, unknown> {
+  const clean = (value: unknown): unknown => (typeof value === "string" ? cleanText(value) : value);
+  return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, Array.isArray(value) ? value.map(clean) : clean(value)]));
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

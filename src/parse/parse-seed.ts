@@ -1,5 +1,6 @@
 import type { ParsedArticle } from "../article.ts";
-import type { Problem } from "../errors.ts";
+import { error, type Problem } from "../errors.ts";
+import { cleanText } from "./clean-text.ts";
 import { decode } from "./decode.ts";
 import { parseMd } from "./md.ts";
 import { parseTxt } from "./txt.ts";
@@ -20,12 +21,21 @@ export interface ParseResult {
   readonly problems: readonly Problem[];
 }
 
+/** The largest seed read, in bytes: one article is far smaller, and the work a seed can cause stays bounded. */
+export const maxSeedBytes = 4 * 1024 * 1024;
+
 /** Parses one seed's bytes into a ParsedArticle, reporting every problem rather than throwing. */
 export function parseSeed(bytes: Uint8Array, seed: SeedFile): ParseResult {
+  if (bytes.length > maxSeedBytes) {
+    const message = `Unexpected file of ${bytes.length} bytes, expected a seed of at most 4 MiB (${maxSeedBytes} bytes)`;
+    return { problems: [error("seed-too-large", seed.file, 1, 1, message)] };
+  }
   const decoded = decode(bytes, seed.file);
   if (decoded.text === undefined) return { problems: decoded.problems };
+  // Both formats read clean text, so no control character or noncharacter reaches a page or the feed.
+  const text = cleanText(decoded.text);
   const format = seed.source.toLowerCase().endsWith(".md") ? "md" : "txt";
-  const result = format === "md" ? parseMd(decoded.text, seed.file) : parseTxt(decoded.text, seed.file);
+  const result = format === "md" ? parseMd(text, seed.file) : parseTxt(text, seed.file);
   const problems = [...decoded.problems, ...result.problems];
   if (result.seed === undefined) return { problems };
   return { article: { id: seed.id, source: seed.source, format, tags: [], ...result.seed }, problems };

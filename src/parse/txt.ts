@@ -1,5 +1,5 @@
 import type { ParsedArticle } from "../article.ts";
-import { collapseWhitespace } from "../collapse-whitespace.ts";
+import { collapseWhitespace } from "../text/collapse-whitespace.ts";
 import { error, type Problem } from "../errors.ts";
 import { plainTextBody } from "./body.ts";
 import { isCalendarDate } from "./date.ts";
@@ -15,7 +15,8 @@ const header = /^([ \t]*)(date)(?=[ \t:]|$)[ \t:]*([^ \t]*)[ \t]*(.*)$/i;
  * separated by blank lines. The body is plain text, never Markdown or HTML.
  */
 export function parseTxt(text: string, file: string): { seed?: TxtSeed; problems: Problem[] } {
-  const lines = text.split("\n");
+  // U+2028 and U+2029 are white space in a paragraph, but `.` and `$` of the header treat them as ends of lines.
+  const lines = text.replace(separators, " ").split("\n");
   const first = lines.findIndex((line) => line.trim() !== "");
   if (first === -1) {
     return { problems: [error("empty-file", file, 1, 1, "Unexpected empty file, expected ` date YYYY-MM-DD` and an article")] };
@@ -45,15 +46,14 @@ export function parseTxt(text: string, file: string): { seed?: TxtSeed; problems
   return { seed: { date: token, paragraphs, html: plainTextBody(paragraphs) }, problems: [] };
 }
 
-// C0 and C1 control characters are not text and are not allowed in HTML.
-const controls = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+const separators = /[\u2028\u2029]/g;
 
 /** Joins wrapped lines, splits on blank lines, folds runs of white space. */
 function toParagraphs(lines: readonly string[]): string[] {
   const paragraphs: string[] = [];
   let current: string[] = [];
   const flush = (): void => {
-    const paragraph = collapseWhitespace(current.join(" ").replace(controls, " "));
+    const paragraph = collapseWhitespace(current.join(" "));
     if (paragraph !== "") paragraphs.push(paragraph);
     current = [];
   };

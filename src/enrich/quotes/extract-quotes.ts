@@ -1,5 +1,5 @@
 import type { Person, Quote } from "../../article.ts";
-import { collapseWhitespace } from "../../collapse-whitespace.ts";
+import { collapseWhitespace } from "../../text/collapse-whitespace.ts";
 import { attribute } from "./attribute-speaker.ts";
 import { quoteSpans } from "./quote-spans.ts";
 import { readParagraph, type Found, type Paragraph } from "./quoted-article.ts";
