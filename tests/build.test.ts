@@ -4,7 +4,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { dateline, hashTree, listFiles, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
+import { dateline, datelineHere, hashTree, listFiles, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
 import { brokenLinks, invalidPages } from "./helpers/site-checks.ts";
 
 const seeds = path.join(root, "tests", "fixtures", "site");
@@ -21,7 +21,7 @@ describe("a site built from the fixture seeds", () => {
 
   beforeAll(async () => {
     out = path.join(await tempDir("build"), "site");
-    const run = await dateline(["build", "--seeds", seeds, "--out", out]);
+    const run = await datelineHere(["build", "--seeds", seeds, "--out", out]);
     expect(run.stderr).not.toContain("Internal error");
     expect(run.code).toBe(0);
     ({ stdout, stderr } = run);
@@ -270,7 +270,7 @@ async function buildSeeds(name: string, seeds: Record<string, string>): Promise<
   await mkdir(seedsDir);
   for (const [file, text] of Object.entries(seeds)) await writeFile(path.join(seedsDir, file), text);
   const out = path.join(dir, "site");
-  return { out, run: await dateline(["build", "--seeds", seedsDir, "--out", out]) };
+  return { out, run: await datelineHere(["build", "--seeds", seedsDir, "--out", out]) };
 }
 
 describe("an article with a permalink of its own", () => {
@@ -308,7 +308,7 @@ describe("a site built under a path prefix with a base URL", () => {
 
   beforeAll(async () => {
     out = path.join(await tempDir("prefix"), "site");
-    const run = await dateline(["build", "--seeds", seeds, "--out", out, "--base-url", "https://example.org", "--path-prefix", "/news/", "--quiet"]);
+    const run = await datelineHere(["build", "--seeds", seeds, "--out", out, "--base-url", "https://example.org", "--path-prefix", "/news/", "--quiet"]);
     expect(run.code).toBe(0);
     files = await listFiles(out);
   });

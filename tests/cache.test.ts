@@ -10,7 +10,7 @@ import { RecordCache } from "../src/cache/record-cache.ts";
 import { templateDependencies } from "../src/render/template-dependencies.ts";
 import { loadArchive } from "../src/load/index.ts";
 import { renderSite } from "../src/render/render-site.ts";
-import { dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
+import { datelineHere as dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
 
 afterAll(removeTempDirs);
 

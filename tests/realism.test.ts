@@ -3,7 +3,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { dateline, listFiles, removeTempDirs, tempDir } from "./helpers/cli.ts";
+import { datelineHere as dateline, listFiles, removeTempDirs, tempDir } from "./helpers/cli.ts";
 import { corpus, corpusTests } from "./helpers/corpus.ts";
 import { brokenLinks, invalidPages } from "./helpers/site-checks.ts";
 

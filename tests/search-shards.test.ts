@@ -5,7 +5,7 @@ import { planShards, startIndexing, type ShardArticle, type ShardPlan } from "..
 import { indexedPart, pagefindInput } from "../src/search/fingerprint-shard.ts";
 import { HandedPages } from "../src/search/handed-pages.ts";
 import { indexShard } from "../src/search/index-shard.ts";
-import { dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
+import { datelineHere as dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
 
 afterAll(removeTempDirs);
 

@@ -11,7 +11,7 @@ export function printProblems(problems: readonly Problem[], stream: NodeJS.Writa
  * Prints each stage as it ends; on a terminal, also a live count of rendered pages.
  * When output is not a terminal (CI logs) it prints plain lines, no control characters.
  */
-export function progress(stream: NodeJS.WriteStream): Reporter {
+export function progress(stream: NodeJS.WritableStream & { isTTY?: boolean }): Reporter {
   // A build run by `supervise` writes to a pipe that ends in the terminal, if `terminalVariable` is set.
   const live = stream.isTTY === true || process.env[terminalVariable] === "1";
   let pages = 0;

@@ -18,10 +18,15 @@ export interface PluginOptions {
   readonly load?: () => Promise<Archive>;
 }
 
+/** What Eleventy gives a Nunjucks filter as `this`: the data of the page being rendered. */
+interface FilterThis {
+  readonly ctx?: { readonly archive?: Archive };
+}
+
 interface EleventyConfig {
   addPlugin(plugin: unknown, options?: unknown): void;
   addGlobalData(name: string, data: unknown): void;
-  addFilter(name: string, filter: (...args: never[]) => unknown): void;
+  addFilter(name: string, filter: (this: FilterThis, ...args: never[]) => unknown): void;
   addPassthroughCopy(paths: Record<string, string>): void;
   addTransform(name: string, transform: (this: { page: { outputPath: string | false; url: string | false } }, content: string) => string | Promise<string>): void;
 }
@@ -32,10 +37,14 @@ interface EleventyConfig {
  */
 export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOptions): void {
   let current = options.archive;
-  const site = (): Site => {
-    if (current === undefined) throw new Error("Internal error: a filter ran before the archive was loaded");
-    return current.site;
-  };
+  // The site of the page being rendered, from its data when the filter is given it: Eleventy keeps templates compiled
+  // for the whole process, each bound to the filters of the run that first compiled it, so a second build in one process
+  // (another site, the tests') would see the first one's site through this plugin's closure.
+  function site(this: FilterThis | undefined): Site {
+    const archive = this?.ctx?.archive ?? current;
+    if (archive === undefined) throw new Error("Internal error: a filter ran before the archive was loaded");
+    return archive.site;
+  }
 
   eleventyConfig.addPlugin(HtmlBasePlugin);
   // An absolute source path, so the assets are found whatever the current folder.
@@ -58,20 +67,30 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
     return current;
   });
 
-  eleventyConfig.addFilter("served", (url: string) => siteUrl(site(), url));
+  eleventyConfig.addFilter("served", function (this: FilterThis, url: string) {
+    return siteUrl(site.call(this), url);
+  });
   // For href attributes: Eleventy's base plugin adds the path prefix itself, so only make URLs absolute when we can.
-  eleventyConfig.addFilter("href", (url: string) => (site().baseUrl !== undefined ? siteUrl(site(), url) : url));
+  eleventyConfig.addFilter("href", function (this: FilterThis, url: string) {
+    const here = site.call(this);
+    return here.baseUrl !== undefined ? siteUrl(here, url) : url;
+  });
   // Atom ids must be absolute IRIs: the URL when the base URL is known, else a stable URN.
-  eleventyConfig.addFilter("atomId", (url: string) => (site().baseUrl !== undefined ? siteUrl(site(), url) : `urn:dateline:${url}`));
+  eleventyConfig.addFilter("atomId", function (this: FilterThis, url: string) {
+    const here = site.call(this);
+    return here.baseUrl !== undefined ? siteUrl(here, url) : `urn:dateline:${url}`;
+  });
   // One formatter per language, not one per call: this filter runs for every article in every list.
   const labels = new Map<string, DateLabels>();
-  eleventyConfig.addFilter("longDate", (date: string) => {
-    const { lang } = site();
+  eleventyConfig.addFilter("longDate", function (this: FilterThis, date: string) {
+    const { lang } = site.call(this);
     if (!labels.has(lang)) labels.set(lang, dateLabels(lang));
     return labels.get(lang)?.day(date) ?? date;
   });
   eleventyConfig.addFilter("rfc3339", (date: string) => dateToRfc3339(new Date(`${date}T00:00:00Z`)));
-  eleventyConfig.addFilter("newsArticleJsonLd", (entry: ArticlePage) => newsArticleJsonLd(entry, site()));
+  eleventyConfig.addFilter("newsArticleJsonLd", function (this: FilterThis, entry: ArticlePage) {
+    return newsArticleJsonLd(entry, site.call(this));
+  });
   eleventyConfig.addFilter("timelineSvg", (timeline: Timeline, name: string) => timelineSvg(timeline, name));
   eleventyConfig.addFilter("jsonFeed", (value: Archive) => jsonFeed(value));
   eleventyConfig.addFilter("json", (value: unknown) => `${JSON.stringify(value, null, 2)}\n`);

@@ -3,7 +3,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { launchChromium, watchProblems } from "../helpers/browser.ts";
-import { dateline, removeTempDirs, root, tempDir } from "../helpers/cli.ts";
+import { datelineHere as dateline, removeTempDirs, root, tempDir } from "../helpers/cli.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
 let browser: Browser;

@@ -6,7 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { launchChromium, watchProblems } from "../helpers/browser.ts";
-import { dateline, removeTempDirs, root, tempDir } from "../helpers/cli.ts";
+import { datelineHere, removeTempDirs, root, tempDir } from "../helpers/cli.ts";
 import { corpus, corpusTests } from "../helpers/corpus.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
@@ -21,11 +21,10 @@ async function seedArticleIn(out: string, prefix = "/"): Promise<{ path: string;
 let browser: Browser;
 const servers: StaticServer[] = [];
 
-/** Builds `seeds` with the real CLI and serves the site on 127.0.0.1 under `prefix`; `shardSize` splits its search index. */
+/** Builds `seeds` with the command (in this process) and serves the site on 127.0.0.1 under `prefix`; `shardSize` splits its search index. */
 async function buildAndServe(seeds: string, prefix = "/", shardSize?: number): Promise<StaticServer & { out: string }> {
   const out = path.join(await tempDir("browser"), "site");
-  if (shardSize !== undefined) process.env["DATELINE_SEARCH_SHARD_SIZE"] = String(shardSize);
-  const run = await dateline(["build", "--seeds", seeds, "--out", out, "--path-prefix", prefix, "--quiet"]).finally(() => delete process.env["DATELINE_SEARCH_SHARD_SIZE"]);
+  const run = await datelineHere(["build", "--seeds", seeds, "--out", out, "--path-prefix", prefix, "--quiet"], root, shardSize !== undefined ? { DATELINE_SEARCH_SHARD_SIZE: String(shardSize) } : {});
   expect(run.stderr).not.toMatch(/error:|Internal error/);
   expect(run.code).toBe(0);
   const server = await serveStatic(out, prefix);

@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { cp, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { Writable } from "node:stream";
 import { promisify } from "node:util";
 
 const run = promisify(execFile);
@@ -24,6 +25,41 @@ export async function dateline(args: readonly string[], cwd = root, env: Readonl
   } catch (cause) {
     const failed = cause as { code?: number; stdout?: string; stderr?: string };
     return { code: failed.code ?? -1, stdout: failed.stdout ?? "", stderr: failed.stderr ?? "" };
+  }
+}
+
+/** A stream that keeps what is written to it. */
+class Collected extends Writable {
+  text = "";
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+/**
+ * Runs `dateline` in this process, as `dateline()` runs it in its own, with `cwd` as the current folder and `env`
+ * added to the environment for the run: for tests of what a build makes rather than of the command's process
+ * (its signals, its exit), it saves starting Node, loading Dateline and Eleventy for every build. The code version
+ * is hashed once per test process, so an edit of src/ during a run cannot make a warm build cold.
+ */
+export async function datelineHere(args: readonly string[], cwd = root, env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
+  const { main } = await import("../../src/cli/main.ts");
+  const before = process.cwd();
+  const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+  const stdout = new Collected();
+  const stderr = new Collected();
+  process.chdir(cwd);
+  Object.assign(process.env, env);
+  try {
+    const code = await main(args, { stdout, stderr, process: false });
+    return { code, stdout: stdout.text, stderr: stderr.text };
+  } finally {
+    process.chdir(before);
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
   }
 }
 
