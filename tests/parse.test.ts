@@ -284,3 +284,18 @@ describe("helpers", () => {
     }
   });
 });
+
+describe("front matter that expands", () => {
+  test("should refuse, at once, a slug that YAML aliases make a list of ten trillion items", () => {
+    // Regression: `String()` of the slug spelled the list out and threw `Invalid string length` (or ran for minutes).
+    const lines = ["---", "date: 2022-03-06", "l0: &l0 [x, x, x, x, x, x, x, x, x, x]"];
+    for (let i = 1; i <= 12; i++) lines.push(`l${i}: &l${i} [${Array.from({ length: 10 }, () => `*l${i - 1}`).join(", ")}]`);
+    lines.push("slug: *l12", "permalink: *l12", "---", "", "The body.");
+    const { article, problems } = parseSeed(Buffer.from(lines.join("\n")), { id: "bomb", source: "bomb.md", file: "bomb.md" });
+    expect(article).toBeUndefined();
+    expect(problems.map((problem) => problem.message)).toEqual([
+      "Unexpected slug that is a list or a map, expected lower-case letters, digits and hyphens",
+      "Unexpected permalink that is a list or a map, expected a folder path inside the site",
+    ]);
+  });
+});

@@ -57,8 +57,10 @@ export function parseMd(text: string, file: string): { seed?: MdSeed; problems: 
   let date: string | undefined;
   if (rawDate === undefined || rawDate === null || rawDate === "") {
     problems.push(error("missing-date", file, 1, 1, "Unexpected front matter without `date`, expected `date: YYYY-MM-DD`"));
+  } else if (scalar(rawDate) === undefined) {
+    problems.push(error("invalid-date", file, ...place("date"), "Unexpected date that is a list or a map, expected a date written YYYY-MM-DD"));
   } else {
-    const token = String(rawDate).trim();
+    const token = (scalar(rawDate) ?? "").trim();
     const day = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(token)?.[1];
     if (day !== undefined && isCalendarDate(day)) date = day;
     else {
@@ -73,18 +75,18 @@ export function parseMd(text: string, file: string): { seed?: MdSeed; problems: 
 
   let slug: string | undefined;
   if (data["slug"] !== undefined) {
-    const value = String(data["slug"]).trim();
+    const value = (scalar(data["slug"]) ?? "").trim();
     if (isSafeSlug(value)) slug = value;
-    else problems.push(error("unsafe-permalink", file, ...place("slug"), `Unexpected slug \`${value}\`, expected lower-case letters, digits and hyphens`));
+    else problems.push(error("unsafe-permalink", file, ...place("slug"), `Unexpected slug ${shown(data["slug"])}, expected lower-case letters, digits and hyphens`));
   }
   let permalink: string | undefined;
   for (const key of ["permalink", "url"] as const) {
     if (data[key] === undefined) continue;
-    const value = String(data[key]);
+    const value = scalar(data[key]) ?? "";
     const safe = safePermalink(value);
     if (safe !== undefined && permalink === undefined) permalink = safe;
     else if (safe === undefined) {
-      problems.push(error("unsafe-permalink", file, ...place(key), `Unexpected ${key} \`${value}\`, expected a folder path inside the site`));
+      problems.push(error("unsafe-permalink", file, ...place(key), `Unexpected ${key} ${shown(data[key])}, expected a folder path inside the site`));
     }
   }
 
@@ -121,6 +123,20 @@ export function parseMd(text: string, file: string): { seed?: MdSeed; problems: 
 function cleanStrings(data: Record<string, unknown>): Record<string, unknown> {
   const clean = (value: unknown): unknown => (typeof value === "string" ? cleanText(value) : value);
   return Object.fromEntries(Object.entries(data).map(([key, value]) => [key, Array.isArray(value) ? value.map(clean) : clean(value)]));
+}
+
+/**
+ * A YAML scalar as text; undefined for a list or a map. Never `String()` a list: YAML aliases let a few hundred bytes
+ * stand for a list of billions of items (`a: &a [x, x]`, `b: &b [*a, *a]`, …), which `String()` would spell out.
+ */
+function scalar(value: unknown): string | undefined {
+  return typeof value === "string" || typeof value === "number" || typeof value === "boolean" ? String(value) : undefined;
+}
+
+/** A front-matter value quoted in a message. */
+function shown(value: unknown): string {
+  const text = scalar(value);
+  return text === undefined ? "that is a list or a map" : `\`${text}\``;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
