@@ -26,11 +26,11 @@ interface Cursor {
   col: number;
 }
 
+// No pattern here backtracks over a whole line: V8 overflows its stack on a backreference repeated over 4 MB.
 const listMarker = /(?:[-+*]|(\d{1,9})[.)])(?=[ \t]|$)/y;
-const thematicBreak = /([-*_])(?:[ \t]*\1){2,}[ \t]*$/y;
 const blankRest = /[ \t]*$/y;
-// ATX headings, thematic breaks and fences: blocks that end a paragraph, and that no lazy line goes on with.
-const blockBreak = /#{1,6}(?:[ \t]|$)|([-*_])(?:[ \t]*\1){2,}[ \t]*$|`{3,}(?!.*`)|~{3,}/y;
+// ATX headings and fences: with thematic breaks, blocks that end a paragraph and that no lazy line goes on with.
+const headingOrFence = /#{1,6}(?:[ \t]|$)|`{3,}(?![^`]*`)|~{3,}/y;
 const setextUnderline = /(?:=+|-+)[ \t]*$/y;
 
 /**
@@ -39,17 +39,17 @@ const setextUnderline = /(?:=+|-+)[ \t]*$/y;
  * 40 s) and mdast-util-to-hast, hast-util-to-html and mdast-util-to-string recurse once per level (1,600 nested `>`
  * overflow the stack). Its time is linear: no line is read past `limit + 1` containers.
  *
- * Where its reading is simpler it sees more levels: markers inside fenced code and raw HTML count, a line after any
- * text may be lazy, and an empty item or one numbered other than 1 is an item even where it may not interrupt a
- * paragraph. Around such items it can, rarely, see a level fewer than micromark; `deepNode` checks remark's tree.
+ * Where its reading is simpler it sees more levels: markers inside fenced code and raw HTML count, and an empty item
+ * or one numbered other than 1 is an item even where micromark reads it as text. Around such items and raw HTML it
+ * can, rarely, see a level fewer (about 1 in 50,000 random documents of markers when fuzzed against remark): what it
+ * lets through, `deepNode` checks on remark's tree before anything recursive runs.
  */
 export function deepContainers(markdown: string, limit = maxNesting): DeepNesting | undefined {
   const stack: Container[] = [];
-  // What the innermost container holds: a paragraph (which lazy lines go on with and a setext underline ends), text
-  // micromark may have read as one, or indented code (which goes on over blank lines).
+  // Whether the innermost container holds a paragraph (which lazy lines go on with and a setext underline ends), or
+  // text micromark may have read as one.
   let paragraph = false;
   let maybeParagraph = false;
-  let code = false;
   const lines = markdown.split("\n");
   for (let index = 0; index < lines.length; index++) {
     const line = lines[index] ?? "";
@@ -59,8 +59,6 @@ export function deepContainers(markdown: string, limit = maxNesting): DeepNestin
       if (container.quote ? !continueQuote(line, cursor) : !continueItem(line, cursor, container)) break;
       matched++;
     }
-    // micromark lets such a line open only items that may interrupt what it goes on with (`self.interrupt`).
-    const interrupting: boolean = matched === stack.length && (paragraph || maybeParagraph || code);
     let opened = false;
     let mayBeText = false;
     while (!isBlankFrom(line, cursor.pos)) {
@@ -72,8 +70,9 @@ export function deepContainers(markdown: string, limit = maxNesting): DeepNestin
       // A new container closes those the line did not continue (CommonMark 5, "phase 1").
       if (!opened) stack.length = matched;
       opened = true;
-      // Counted all the same; but if micromark reads it as text, the lines after it may be lazy.
-      if (interrupting && container.mayBeText) mayBeText = true;
+      // Counted all the same; but micromark reads it as text where it would interrupt a paragraph (or indented code:
+      // `self.interrupt` in its document.js), and then the lines after it may be lazy.
+      if (container.mayBeText) mayBeText = true;
       stack.push(container.opened);
       if (stack.length > limit) {
         const what = container.opened.quote ? "block quote" : "list item";
@@ -86,17 +85,14 @@ export function deepContainers(markdown: string, limit = maxNesting): DeepNestin
     const continuing: boolean = !opened && (paragraph || maybeParagraph) && (all || rest === "text" || rest === "code");
     if (!opened && !continuing) stack.length = matched;
     if (mayBeText) {
-      [paragraph, maybeParagraph, code] = [false, true, false];
-    } else if (rest === "blank") {
-      [paragraph, maybeParagraph, code] = [false, false, code && !opened];
-    } else if (rest === "break") {
-      [paragraph, maybeParagraph, code] = [false, false, false];
-    } else if (rest === "code") {
-      if (!continuing) [paragraph, maybeParagraph, code] = [false, false, true];
-    } else {
+      [paragraph, maybeParagraph] = [false, true];
+    } else if (rest === "text") {
       setextUnderline.lastIndex = firstNonSpace(line, cursor.pos);
       const underline: boolean = continuing && all && paragraph && setextUnderline.test(line);
-      [paragraph, maybeParagraph, code] = [!underline, false, false];
+      [paragraph, maybeParagraph] = [!underline, false];
+    } else if (rest !== "code" || !continuing) {
+      // A blank line, a heading, a break or a fence ends the paragraph; so does indented code, unless it goes on with one.
+      [paragraph, maybeParagraph] = [false, false];
     }
   }
   return undefined;
@@ -107,8 +103,8 @@ function restOfLine(line: string, cursor: Cursor): "blank" | "break" | "code" | 
   if (isBlankFrom(line, cursor.pos)) return "blank";
   if (indentWidth(line, cursor) >= 4) return "code";
   const at = firstNonSpace(line, cursor.pos);
-  blockBreak.lastIndex = at;
-  return blockBreak.test(line) ? "break" : "text";
+  headingOrFence.lastIndex = at;
+  return headingOrFence.test(line) || isThematicBreak(line, at) ? "break" : "text";
 }
 
 /** Reads a block quote's `>` (after at most 3 columns of indent) and the one space that may follow it. */
@@ -151,8 +147,7 @@ function openContainer(line: string, cursor: Cursor, indent: number, at: number)
   if (match === null) return undefined;
   const [marker, number] = match;
   // `- - -` and `* * *` are thematic breaks, not three list items (CommonMark 4.1).
-  thematicBreak.lastIndex = at;
-  if (thematicBreak.test(line)) return undefined;
+  if (isThematicBreak(line, at)) return undefined;
   const empty = isBlankFrom(line, at + marker.length);
   advance(line, cursor, indent);
   cursor.pos += marker.length;
@@ -198,6 +193,19 @@ function tooDeep({ node, containers, spans }: Depth, limit: number): DeepNesting
       ? `Unexpected ${node.type === "blockquote" ? "block quote" : "list item"} nested ${containers} levels deep, expected at most ${limit} block quotes and list items inside one another`
       : `Unexpected ${spanNames[node.type] ?? node.type} nested ${spans} levels deep, expected at most ${limit} emphasis, links and other inline spans inside one another`;
   return { line, column, message };
+}
+
+/** True when the line from `at` is three or more `-`, `*` or `_`, all the same, with only spaces and tabs between. */
+function isThematicBreak(line: string, at: number): boolean {
+  const mark = line[at];
+  if (mark !== "-" && mark !== "*" && mark !== "_") return false;
+  let count = 0;
+  for (let pos = at; pos < line.length; pos++) {
+    const char = line[pos];
+    if (char === mark) count++;
+    else if (char !== " " && char !== "\t") return false;
+  }
+  return count >= 3;
 }
 
 /** Columns of spaces and tabs from the cursor. */
