@@ -14,6 +14,7 @@ export type ProblemId =
   | "duplicate-article"
   | "seed-too-large"
   | "too-deeply-nested"
+  | "too-much-markup"
   | "seed-failed"
   | "not-a-seed-file";
 
@@ -44,6 +45,7 @@ const hints: Readonly<Record<ProblemId, string>> = {
   "duplicate-article": "Delete one of the two files, or change one of the bodies if they are different stories.",
   "seed-too-large": "Split the file into one article per seed; a seed is one article, at most 4 MiB.",
   "too-deeply-nested": "Nest quotes and lists less deeply (at most 32 levels); an article never needs more.",
+  "too-much-markup": "Write fewer emphasis, link and code markers: at most 1,000 in a paragraph and 20,000 in a seed.",
   "seed-failed": "Dateline could not process this seed; please report it with the file attached. --skip-invalid builds the rest.",
   "not-a-seed-file": "Seeds are regular files inside the seeds folder; copy the file there instead of linking to it.",
 };

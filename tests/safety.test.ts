@@ -261,3 +261,14 @@ describe("environment errors", () => {
     expect(environmentError(new Error("a bug"))).toBeUndefined();
   });
 });
+
+describe("a file far larger than a seed", () => {
+  test("should be refused as too large without being read whole", async () => {
+    const seeds = await seedsWith({});
+    // Sparse: 3 GB on disk costs nothing, and read whole it would not fit in a Node buffer (2 GB on Node 20).
+    execFileSync("truncate", ["-s", "3G", path.join(seeds, "huge.txt")]);
+    const run = await datelineHere(["check", "--seeds", seeds]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/huge\.txt:1:1: error: Unexpected file larger than 4 MiB \(4194304 bytes\), expected one article \[seed-too-large\]/);
+  });
+});

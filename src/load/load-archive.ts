@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
 import type { Archive, Article, Site } from "../article.ts";
@@ -6,7 +6,7 @@ import { seedRecord, type SeedRecord, type SeedTimings } from "./seed-record.ts"
 import { SeedWorkers } from "./seed-workers.ts";
 import { collectArchive } from "../collect/index.ts";
 import { error, type Problem } from "../errors.ts";
-import { findSeeds, type SeedFile } from "../parse/index.ts";
+import { findSeeds, maxSeedBytes, type SeedFile } from "../parse/index.ts";
 import { type RecordStore, seedKey } from "./record-store.ts";
 
 /** How to load: where names are relative to, and whether to reuse earlier builds' work. */
@@ -134,7 +134,7 @@ async function parseSeeds(
       const seed = seeds[i] as SeedFile;
       let bytes: Uint8Array;
       try {
-        bytes = readFileSync(path.join(seedsDir, seed.source));
+        bytes = readSeed(path.join(seedsDir, seed.source));
       } catch (cause) {
         const reason = cause instanceof Error ? cause.message : String(cause);
         records[i] = { problems: [error("unreadable-file", seed.file, 1, 1, `Unexpected read failure: ${reason}`)] };
@@ -195,6 +195,21 @@ async function parseSeeds(
   const saved = cache === undefined ? Promise.resolve(undefined) : saveCache(cache);
   const cacheNote = cache?.discarded !== undefined ? `record cache ignored: ${cache.discarded}` : undefined;
   return { records, keys, hits, threads, timings, saved, ...(cacheNote !== undefined ? { cacheNote } : {}) };
+}
+
+/**
+ * A seed's bytes; of a file larger than any seed, only the first `maxSeedBytes` + 1, which `parseSeed` refuses as too
+ * large: a multi-gigabyte file left in the seeds folder must not be read into memory whole.
+ */
+function readSeed(file: string): Uint8Array {
+  const fd = openSync(file, "r");
+  try {
+    if (fstatSync(fd).size <= maxSeedBytes) return readFileSync(fd);
+    const head = Buffer.alloc(maxSeedBytes + 1);
+    return head.subarray(0, readSync(fd, head, 0, head.length, 0));
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** True when any of the problems is an error rather than a warning. */

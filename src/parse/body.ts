@@ -6,6 +6,7 @@ import { unified } from "unified";
 import { collapseWhitespace } from "../text/collapse-whitespace.ts";
 import { cleanText } from "./clean-text.ts";
 import { deepContainers, deepNode, type DeepNesting } from "./deep-nesting.ts";
+import { tooMuchMarkup } from "./markup-limits.ts";
 
 // One processor each, reused: building a unified pipeline per seed costs more than parsing it.
 // remark-html sanitises by default (GitHub's schema): no raw HTML, no `javascript:` URLs.
@@ -28,8 +29,10 @@ export function plainTextBody(paragraphs: readonly string[]): string {
   return String(toHtml.stringify(tree));
 }
 
-/** A Markdown body, or where it nests too deeply to be read safely. */
-export function markdownBody(markdown: string): MarkdownBody | { readonly tooDeep: DeepNesting } {
+/** A Markdown body, or where it nests too deeply, or holds too much markup, to be read safely. */
+export function markdownBody(markdown: string): MarkdownBody | { readonly tooDeep: DeepNesting } | { readonly tooMuchMarkup: DeepNesting } {
+  const markup = tooMuchMarkup(markdown);
+  if (markup !== undefined) return { tooMuchMarkup: markup };
   // Checked before remark, whose time grows with depth; then on the tree, as the recursive steps after it need.
   const deepText = deepContainers(markdown);
   if (deepText !== undefined) return { tooDeep: deepText };

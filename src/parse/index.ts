@@ -1,2 +1,2 @@
 export { findSeeds, listSeeds } from "./list-seeds.ts";
-export { parseSeed, type ParseResult, type SeedFile } from "./parse-seed.ts";
+export { maxSeedBytes, parseSeed, type ParseResult, type SeedFile } from "./parse-seed.ts";

@@ -92,6 +92,10 @@ export function parseMd(text: string, file: string): { seed?: MdSeed; problems: 
 
   const bodyLine = text.slice(0, text.length - parsed.content.length).split("\n").length;
   const body = markdownBody(parsed.content);
+  if ("tooMuchMarkup" in body) {
+    const { line, column, message } = body.tooMuchMarkup;
+    return { problems: [...problems, error("too-much-markup", file, bodyLine + line - 1, column, message)] };
+  }
   if ("tooDeep" in body) {
     const { line, column, message } = body.tooDeep;
     return { problems: [...problems, error("too-deeply-nested", file, bodyLine + line - 1, column, message)] };

@@ -27,7 +27,8 @@ export const maxSeedBytes = 4 * 1024 * 1024;
 /** Parses one seed's bytes into a ParsedArticle, reporting every problem rather than throwing. */
 export function parseSeed(bytes: Uint8Array, seed: SeedFile): ParseResult {
   if (bytes.length > maxSeedBytes) {
-    const message = `Unexpected file of ${bytes.length} bytes, expected a seed of at most 4 MiB (${maxSeedBytes} bytes)`;
+    // Loading reads no more than one byte past the limit, so the length here says only that the file is larger.
+    const message = `Unexpected file larger than 4 MiB (${maxSeedBytes} bytes), expected one article`;
     return { problems: [error("seed-too-large", seed.file, 1, 1, message)] };
   }
   const decoded = decode(bytes, seed.file);
