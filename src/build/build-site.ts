@@ -76,6 +76,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   let indexer: SearchIndexer | undefined;
   try {
     const loaded = await loadArchive(options.seeds, options.site, cache === undefined ? {} : { records: await cache.records() });
+    // Walked while the seeds loaded; a refusal is a usage error, said before anything of the seeds.
+    await staging.owned;
     reportLoad(loaded, report);
     if (hasErrors(loaded.problems) && !options.skipInvalid) throw new SeedsError(loaded.problems);
 

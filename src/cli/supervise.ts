@@ -26,7 +26,13 @@ export async function supervise(argv: readonly string[], out: string): Promise<n
     // becomes one line that says what to do. The build is told whether that stream is a terminal.
     // Its summary line comes by message and is printed after what it wrote to standard error, in that order.
     stdio: ["inherit", "inherit", "pipe", "ipc"],
-    env: { ...process.env, [supervisedVariable]: "1", ...(process.stderr.isTTY ? { [terminalVariable]: "1" } : {}) },
+    env: {
+      ...process.env,
+      [supervisedVariable]: "1",
+      ...(process.stderr.isTTY ? { [terminalVariable]: "1" } : {}),
+      // The module this process runs from (the bundle's, or the source's under tsx), for the child to load as it is.
+      ...(import.meta.url.endsWith(".js") ? { DATELINE_CLI_MODULE: new URL("./cli.js", import.meta.url).href } : {}),
+    },
   });
   const errors = new HelperCrashes(process.stderr);
   child.stderr?.on("data", (chunk: Buffer) => errors.write(chunk.toString("utf8")));

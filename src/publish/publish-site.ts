@@ -12,6 +12,11 @@ import { foreignEntries, markerFile, readMarker, writeMarker } from "./site-mark
 export interface Staging {
   readonly dir: string;
   readonly outDir: string;
+  /**
+   * The check that the output holds nothing Dateline did not write, still running (a walk of the whole site): await
+   * it before anything of the output is moved. It rejects with a UsageError naming what is not Dateline's.
+   */
+  readonly owned: Promise<void>;
 }
 
 const prefix = ".dateline-";
@@ -35,7 +40,9 @@ export async function stageSite(outDir: string, seedsDir: string): Promise<Stagi
   await recoverSite(out);
   const existing = await stat(out).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new UsageError(`--out ${outDir} is a file, not a folder`);
-  if (existing && (await readdir(out)).length > 0) checkOwned(out, outDir);
+  const owned = existing && (await readdir(out)).length > 0 ? checkOwned(out, outDir) : Promise.resolve();
+  // Awaited by the build; until then a refusal must not count as unhandled.
+  owned.catch(() => undefined);
   const dir = path.join(path.dirname(out), `${prefix}tmp-${path.basename(out)}-${process.pid}-${randomBytes(4).toString("hex")}`);
   // Made now, so that a folder Dateline may not write fails the build before any seed is read.
   try {
@@ -44,7 +51,7 @@ export async function stageSite(outDir: string, seedsDir: string): Promise<Stagi
   } catch (cause) {
     throw environmentError(cause, { at: `--out ${outDir}` }) ?? cause;
   }
-  return { outDir: out, dir };
+  return { outDir: out, dir, owned };
 }
 
 /** The folder `--out` names; for a link, its target, which is then replaced with the same guarantees. */
@@ -63,7 +70,7 @@ async function followLink(outDir: string): Promise<string> {
 }
 
 /** Refuses an output folder holding anything that Dateline did not write there. */
-function checkOwned(out: string, outDir: string): void {
+async function checkOwned(out: string, outDir: string): Promise<void> {
   const files = readMarker(out);
   if (files === undefined) {
     const older = existsSync(path.join(out, "api", "index.json"));
@@ -73,7 +80,7 @@ function checkOwned(out: string, outDir: string): void {
         : `--out ${outDir} holds files that Dateline did not write; empty it or choose another folder`,
     );
   }
-  const foreign = foreignEntries(out, files);
+  const foreign = await foreignEntries(out, files);
   if (foreign.length > 0) {
     throw new UsageError(`--out ${outDir} holds files that Dateline did not write (${foreign.join(", ")}); move them out of the folder, or choose another --out`);
   }
@@ -131,6 +138,7 @@ export interface Leftovers {
  */
 export async function publishSite(staging: Staging, files: readonly string[], leftovers?: Leftovers): Promise<string | undefined> {
   const { dir, outDir } = staging;
+  await staging.owned;
   await writeMarker(dir, files);
   const old = path.join(path.dirname(outDir), `${prefix}old-${path.basename(outDir)}-${process.pid}-${randomBytes(4).toString("hex")}`);
   const hadSite = await lstat(outDir).then(() => true, () => false);

@@ -1,5 +1,5 @@
-import { readdirSync, readFileSync } from "node:fs";
-import { mkdir, writeFile } from "node:fs/promises";
+import { readFileSync } from "node:fs";
+import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 /**
@@ -33,21 +33,24 @@ export function readMarker(dir: string): Set<string> | undefined {
 
 /**
  * The first few entries below `dir` that Dateline did not write: not in `files`, nor a folder on the way to
- * one of them. Every entry counts: a file, a link, an empty folder of the user's.
+ * one of them. Every entry counts: a file, a link, an empty folder of the user's. Read through the thread pool, so
+ * that the walk (~0.15 s for 16,000 folders at 10,000 articles) overlaps what the build does meanwhile.
  */
-export function foreignEntries(dir: string, files: ReadonlySet<string>, most = 3): string[] {
+export async function foreignEntries(dir: string, files: ReadonlySet<string>, most = 3): Promise<string[]> {
   const folders = new Set<string>([path.posix.dirname(markerFile)]);
   for (const file of files) for (let folder = path.posix.dirname(file); folder !== "." && !folders.has(folder); folder = path.posix.dirname(folder)) folders.add(folder);
   const foreign: string[] = [];
-  const read = (folder: string): void => {
+  const read = async (folder: string): Promise<void> => {
     const below = folder === "" ? "" : `${folder}/`;
-    for (const entry of readdirSync(path.join(dir, folder), { withFileTypes: true })) {
-      if (foreign.length >= most) return;
+    const inside: Promise<void>[] = [];
+    for (const entry of await readdir(path.join(dir, folder), { withFileTypes: true })) {
       const name = below + entry.name;
-      if (entry.isDirectory() && folders.has(name)) read(name);
+      if (entry.isDirectory() && folders.has(name)) inside.push(read(name));
       else if (!(entry.isFile() && (files.has(name) || name === markerFile))) foreign.push(name);
     }
+    await Promise.all(inside);
   };
-  read("");
-  return foreign;
+  await read("");
+  // The first in name order, whatever order the reads finished in.
+  return foreign.sort().slice(0, most);
 }
