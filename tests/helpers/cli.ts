@@ -104,10 +104,10 @@ export async function seedsWith(extra: Record<string, string>): Promise<string> 
   return dir;
 }
 
-/** A folder holding a site built from the good seeds. */
+/** A folder holding a site built from the good seeds (in this process: it is what the tests start from, not what they test). */
 export async function builtSite(): Promise<string> {
   const out = path.join(await tempDir("out"), "site");
-  const run = await dateline(["build", "--seeds", goodSeeds, "--out", out, "--quiet"]);
+  const run = await datelineHere(["build", "--seeds", goodSeeds, "--out", out, "--quiet"]);
   if (run.code !== 0) throw new Error(`The fixture site did not build: ${run.stderr}`);
   return out;
 }
