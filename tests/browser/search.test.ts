@@ -21,6 +21,36 @@ async function seedArticleIn(out: string, prefix = "/"): Promise<{ path: string;
 let browser: Browser;
 const servers: StaticServer[] = [];
 
+// Sites and seed folders are made once per file and shared by the tests that only read them.
+const built = new Map<string, Promise<StaticServer & { out: string }>>();
+const expanded = new Map<string, Promise<string>>();
+
+/** The corpus's first `limit` articles, `multiply` times over, written once into a seeds folder. */
+function corpusSeeds(limit: number, multiply: number): Promise<string> {
+  const key = `${limit}x${multiply}`;
+  let seeds = expanded.get(key);
+  if (seeds === undefined) {
+    seeds = (async () => {
+      const dir = path.join(await tempDir("corpus-seeds"), "seeds");
+      await promisify(execFile)(process.execPath, [path.join(corpus, "expand"), dir, "--limit", String(limit), "--multiply", String(multiply)]);
+      return dir;
+    })();
+    expanded.set(key, seeds);
+  }
+  return seeds;
+}
+
+/** `buildAndServe`, once for each seeds folder, prefix and shard size. */
+function siteOf(seeds: string, prefix = "/", shardSize?: number): Promise<StaticServer & { out: string }> {
+  const key = `${seeds}\0${prefix}\0${shardSize ?? ""}`;
+  let site = built.get(key);
+  if (site === undefined) {
+    site = buildAndServe(seeds, prefix, shardSize);
+    built.set(key, site);
+  }
+  return site;
+}
+
 /** Builds `seeds` with the command (in this process) and serves the site on 127.0.0.1 under `prefix`; `shardSize` splits its search index. */
 async function buildAndServe(seeds: string, prefix = "/", shardSize?: number): Promise<StaticServer & { out: string }> {
   const out = path.join(await tempDir("browser"), "site");
@@ -82,9 +112,9 @@ describe("the site built from seeds/", () => {
   let site: StaticServer;
   let seedArticle: string;
   beforeAll(async () => {
-    const built = await buildAndServe(path.join(root, "seeds"));
-    site = built;
-    seedArticle = (await seedArticleIn(built.out)).path;
+    const fromSeeds = await siteOf(path.join(root, "seeds"));
+    site = fromSeeds;
+    seedArticle = (await seedArticleIn(fromSeeds.out)).path;
   });
 
   test("should find the article by a name and highlight it in the excerpt", async () => {
@@ -146,7 +176,7 @@ describe("the site built from seeds/", () => {
 
 describe("the Content-Security-Policy", () => {
   test("should be in force on every page kind and never be violated, with no request to another host", async () => {
-    const site = await buildAndServe(path.join(root, "seeds"));
+    const site = await siteOf(path.join(root, "seeds"));
     const seedArticle = (await seedArticleIn(site.out)).path;
     for (const url of ["", seedArticle, "2022/", "archive/", "search/?q=Blinken", "404.html"]) {
       const { page, problems } = await openPage();
@@ -185,9 +215,7 @@ describe("printing an article", () => {
 describe.runIf(corpusTests)("a site of several hundred corpus articles over three years", () => {
   let site: StaticServer;
   beforeAll(async () => {
-    const seeds = path.join(await tempDir("corpus-seeds"), "seeds");
-    await promisify(execFile)(process.execPath, [path.join(corpus, "expand"), seeds, "--limit", "200", "--multiply", "3"]);
-    site = await buildAndServe(seeds);
+    site = await siteOf(await corpusSeeds(200, 3));
   });
 
   test("should narrow results with a year filter, with counts that add up", async () => {
@@ -255,10 +283,9 @@ describe.runIf(corpusTests)("a site whose search index is split into shards", ()
   let sharded: StaticServer & { out: string };
   let single: StaticServer & { out: string };
   beforeAll(async () => {
-    const seeds = path.join(await tempDir("shard-seeds"), "seeds");
-    await promisify(execFile)(process.execPath, [path.join(corpus, "expand"), seeds, "--limit", "200", "--multiply", "3"]);
-    sharded = await buildAndServe(seeds, "/", 100);
-    single = await buildAndServe(seeds);
+    const seeds = await corpusSeeds(200, 3);
+    sharded = await siteOf(seeds, "/", 100);
+    single = await siteOf(seeds);
   });
 
   test("should have several shards, each a range of dates, newest first", async () => {
@@ -317,9 +344,7 @@ describe.runIf(corpusTests)("a site whose search index is split into shards", ()
   });
 
   test("should load every shard from under a path prefix", async () => {
-    const seeds = path.join(await tempDir("shard-prefix-seeds"), "seeds");
-    await promisify(execFile)(process.execPath, [path.join(corpus, "expand"), seeds, "--limit", "200", "--multiply", "3"]);
-    const prefixed = await buildAndServe(seeds, "/news/", 100);
+    const prefixed = await siteOf(await corpusSeeds(200, 3), "/news/", 100);
     const { page, problems } = await openPage();
     await page.goto(`${single.url}search/?q=oil`);
     await page.waitForSelector("#search-results li");
