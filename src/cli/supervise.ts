@@ -52,11 +52,11 @@ export async function supervise(argv: readonly string[], out: string): Promise<n
   process.on("SIGINT", onInterrupt);
   process.on("SIGTERM", onTerminate);
   try {
+    // `close`, not `exit`: once the process has ended and its standard error is read to the end.
     const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve, reject) => {
       child.once("error", reject);
-      child.once("exit", (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
+      child.once("close", (exitCode, exitSignal) => resolve([exitCode, exitSignal]));
     });
-    await new Promise((resolve) => (child.stderr?.readableEnded ? resolve(undefined) : child.stderr?.once("close", resolve)));
     errors.end();
     for (const text of output) process.stdout.write(text);
     if (code === 0 && stopped === undefined) return code;
