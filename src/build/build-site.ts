@@ -115,6 +115,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       duplicates: loaded.duplicates,
       skipped: loaded.skipped,
       pages: written.filter((file) => file.endsWith(".html")).length,
+      // With the list of them (`.dateline/files.txt`), which publishing writes.
       files: files.length + 1,
       cached: loaded.cached,
       rendered: rendered.pages,

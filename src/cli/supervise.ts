@@ -118,8 +118,9 @@ class HelperCrashes {
       }
       this.stream.write(`${line}\n`);
     }
-    // A line still being written is passed on unless it may be a panic's first (progress updates never are).
-    if (this.#line !== "" && !"thread '".startsWith(this.#line.slice(0, 8)) && !this.#line.startsWith("thread '")) {
+    // A line still being written is passed on unless it may be a panic's first (progress updates never are): it is
+    // held while it is `thread '` or the start of it.
+    if (this.#line !== "" && !"thread '".startsWith(this.#line.slice(0, 8))) {
       this.stream.write(this.#line);
       this.#line = "";
     }

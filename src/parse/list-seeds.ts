@@ -27,16 +27,13 @@ export async function findSeeds(dir: string, cwd = process.cwd()): Promise<Found
   for (const entry of entries) {
     const full = path.join(entry.parentPath, entry.name);
     const source = path.relative(dir, full).split(path.sep).join("/");
-    if (source.split("/").some((part) => part.startsWith(".") || part === "node_modules")) continue;
+    if (entry.isDirectory() || source.split("/").some((part) => part.startsWith(".") || part === "node_modules")) continue;
     const file = path.relative(cwd, full) || full;
+    const named = seedExtension.test(entry.name);
     const skipped = entry.isFile() ? undefined : await whyNotRead(entry, full, root);
-    if (skipped === null || (skipped !== undefined && !seedExtension.test(entry.name) && skipped !== linkedFolder)) continue;
-    if (skipped !== undefined) {
-      problems.push(warning("not-a-seed-file", file, 1, 1, `Unexpected ${skipped}, expected a file; not read`));
-      continue;
-    }
-    if (!seedExtension.test(entry.name)) continue;
-    seeds.push({ id: entry.name.replace(seedExtension, ""), source, file });
+    // A link to a folder is said whatever its name, since the seeds in it would be missed; other entries only when named like seeds.
+    if (skipped !== undefined && (named || skipped === linkedFolder)) problems.push(warning("not-a-seed-file", file, 1, 1, `Unexpected ${skipped}, expected a file; not read`));
+    else if (skipped === undefined && named) seeds.push({ id: entry.name.replace(seedExtension, ""), source, file });
   }
   problems.sort((a, b) => comparePaths(a.file, b.file));
   return { seeds: seeds.sort((a, b) => comparePaths(a.source, b.source)), problems };
@@ -49,9 +46,8 @@ export async function listSeeds(dir: string, cwd = process.cwd()): Promise<SeedF
 
 const linkedFolder = "link to a folder (links to folders are not followed)";
 
-/** Why an entry that is not a plain file is not read; undefined for a link to a seed file, null for a plain folder. */
-async function whyNotRead(entry: Dirent, full: string, root: string): Promise<string | undefined | null> {
-  if (entry.isDirectory()) return null;
+/** Why an entry that is neither a plain file nor a folder is not read; undefined for a link to a seed file inside the folder. */
+async function whyNotRead(entry: Dirent, full: string, root: string): Promise<string | undefined> {
   if (entry.isFIFO()) return "FIFO (named pipe)";
   if (entry.isSocket()) return "socket";
   if (entry.isBlockDevice() || entry.isCharacterDevice()) return "device";

@@ -29,7 +29,6 @@ export interface Match {
 const entries = new Map<string, Entry[]>();
 /** The first words of every known name of two or more words: a look-up stops at a phrase that begins none. */
 const starts = new Set<string>();
-let longest = 1;
 
 /** The look-up key of a phrase: lower case, words split as the tokenizer splits them, possessive `'s` and commas dropped. */
 function key(phrase: string): string {
@@ -53,7 +52,6 @@ function add(phrase: string, entry: Omit<Entry, "exact">): void {
   const full = { ...entry, ...(exact === undefined ? {} : { exact }), ...(possessive ? { possessive } : {}) };
   if (!list.some((other) => other.name === full.name && other.exact === full.exact && other.possessive === full.possessive)) list.push(full);
   entries.set(k, list);
-  longest = Math.max(longest, k.split(" ").length);
 }
 
 function addAll(spec: string, entry: (name: string) => Omit<Entry, "exact">): void {
@@ -71,6 +69,9 @@ for (const spec of regions) addAll(spec, (name) => ({ kind: "region", name }));
 for (const spec of internationalOrganisations) addAll(spec, (name) => ({ kind: "organisation", name }));
 for (const [country, bodies] of Object.entries(nationalOrganisations)) for (const spec of bodies) addAll(spec, (name) => ({ kind: "organisation", name, country }));
 for (const spec of companies) addAll(spec, (name) => ({ kind: "company", name }));
+
+/** Words in the longest known name: no look-up reads further. */
+const longest = Math.max(1, ...[...entries.keys()].map((k) => k.split(" ").length));
 
 /** Lower-case words written with a final full stop that belongs to them (`calif.`, `u.s.`). */
 export const abbreviations: ReadonlySet<string> = new Set([...entries.keys()].flatMap((k) => k.split(" ")).filter((word) => word.endsWith(".")));
