@@ -50,7 +50,7 @@ function hasHugo(): boolean {
 
 const escape = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;");
 
-/** The same articles as Markdown posts with front matter, beside the baseline's templates (Eleventy, and Hugo's `years`). */
+/** The same articles as Markdown posts with front matter, beside the baseline's templates (Eleventy, and Hugo's `years` and `months` terms). */
 async function baselineSources(archive: Archive, work: string, kinds: readonly ("site" | "hugo")[]): Promise<void> {
   for (const kind of kinds) {
     const dir = path.join(work, `baseline-${kind}`);
@@ -59,10 +59,11 @@ async function baselineSources(archive: Archive, work: string, kinds: readonly (
     const posts = kind === "site" ? path.join(dir, "posts") : path.join(dir, "content", "posts");
     await mkdir(posts, { recursive: true });
     for (const article of archive.articles) {
-      const years = kind === "hugo" ? `years: ["${article.date.slice(0, 4)}"]\n` : "";
+      // Hugo's year and month pages are taxonomy terms: a month term `1987/03` has its page at /1987/03/.
+      const terms = kind === "hugo" ? `years: ["${article.date.slice(0, 4)}"]\nmonths: ["${article.date.slice(0, 7).replace("-", "/")}"]\n` : "";
       await writeFile(
         path.join(posts, `${article.id}.md`),
-        `---\ntitle: ${JSON.stringify(article.title)}\ndate: ${article.date}\n${years}---\n\n${article.paragraphs.map(escape).join("\n\n")}\n`,
+        `---\ntitle: ${JSON.stringify(article.title)}\ndate: ${article.date}\n${terms}---\n\n${article.paragraphs.map(escape).join("\n\n")}\n`,
       );
     }
   }
