@@ -10,12 +10,18 @@ import { deriveSummary } from "./summary.ts";
 const wordsPerMinute = 230;
 const word = /[\p{L}\p{N}]+(?:['’.,-][\p{L}\p{N}]+)*/gu;
 
+/** Site options that change what is derived from a seed (so cached records depend on them). */
+export interface EnrichOptions {
+  /** The archive is a US newswire's: a story with dollar amounts but no place is set in the United States. */
+  readonly usWire?: boolean;
+}
+
 /** Derives everything a page needs from a parsed seed: headline, summary, slug, URL, counts, hash, entities, quotes. */
-export function enrichArticle(parsed: ParsedArticle): Article {
+export function enrichArticle(parsed: ParsedArticle, options: EnrichOptions = {}): Article {
   const title = parsed.title ?? deriveHeadline(parsed.paragraphs);
   const slug = parsed.slug ?? deriveSlug(title, parsed.id);
   // The date picks a city's country as it was then: Moscow is in the Soviet Union in 1987.
-  const entities = extractEntities(parsed.paragraphs, { date: parsed.date });
+  const entities = extractEntities(parsed.paragraphs, { date: parsed.date, usWire: options.usWire === true });
   const words = parsed.paragraphs.reduce((sum, paragraph) => sum + (paragraph.match(word)?.length ?? 0), 0);
   return {
     id: parsed.id,

@@ -1,1 +1,1 @@
-export { enrichArticle } from "./enrich-article.ts";
+export { enrichArticle, type EnrichOptions } from "./enrich-article.ts";

@@ -13,3 +13,14 @@ export function countryOn(country: string, date: string | undefined): string {
   }
   return country;
 }
+
+/**
+ * The country a story means by a country's name on `date`: a name that a country took over whole ("Germany", West
+ * Germany's before 1990-10-03) stands for the country of the day; any other name stands for itself ("Russia" in 1987 is
+ * still Russia, a part, not the Soviet Union).
+ */
+export function countryNamedOn(name: string, date: string | undefined): string {
+  if (date === undefined) return name;
+  const change = countryChanges.find((candidate) => candidate.members.length === 1 && candidate.members[0] === name && candidate.before !== undefined);
+  return change !== undefined && date < change.date ? (change.before ?? name) : name;
+}

@@ -16,6 +16,8 @@ export interface Entry {
   readonly exact?: string;
   /** Only before a hyphen ("Sino-"). */
   readonly prefix?: boolean;
+  /** An adjective or a people's name ("Chinese", "Sino-"): a sign of the country, not its name. */
+  readonly adjective?: boolean;
   /** Written with a final possessive ("Lloyd's", "Moody's"): a word written without it is someone's name ("Lloyd Bentsen"). */
   readonly possessive?: boolean;
 }
@@ -50,7 +52,7 @@ function add(phrase: string, entry: Omit<Entry, "exact">): void {
   const list = entries.get(k) ?? [];
   const possessive = /['’]s$/.test(phrase) && words.length === 1;
   const full = { ...entry, ...(exact === undefined ? {} : { exact }), ...(possessive ? { possessive } : {}) };
-  if (!list.some((other) => other.name === full.name && other.exact === full.exact && other.possessive === full.possessive)) list.push(full);
+  if (!list.some((other) => other.name === full.name && other.exact === full.exact && other.possessive === full.possessive && other.adjective === full.adjective)) list.push(full);
   entries.set(k, list);
 }
 
@@ -61,8 +63,9 @@ function addAll(spec: string, entry: (name: string) => Omit<Entry, "exact">): vo
 
 for (const country of countries) {
   const entry = { kind: "country", name: country.name } as const;
-  for (const phrase of [country.name, ...(country.aliases ?? []), ...(country.adjectives ?? []), ...(country.acronyms ?? [])]) add(phrase, entry);
-  for (const phrase of country.prefixes ?? []) add(phrase, { ...entry, prefix: true });
+  for (const phrase of [country.name, ...(country.aliases ?? []), ...(country.acronyms ?? [])]) add(phrase, entry);
+  for (const phrase of country.adjectives ?? []) add(phrase, { ...entry, adjective: true });
+  for (const phrase of country.prefixes ?? []) add(phrase, { ...entry, prefix: true, adjective: true });
 }
 for (const [country, places] of Object.entries(placesByCountry)) for (const spec of places) addAll(spec, (name) => ({ kind: "place", name, country }));
 for (const spec of regions) addAll(spec, (name) => ({ kind: "region", name }));

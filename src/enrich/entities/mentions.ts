@@ -1,5 +1,6 @@
 import type { Entities, Person } from "../../article.ts";
-import { countryOn } from "./country-on.ts";
+import { countryNamedOn, countryOn } from "./country-on.ts";
+import { newsAgencies } from "./data/organisations.ts";
 import { connectors } from "./data/words.ts";
 
 interface Named {
@@ -10,6 +11,8 @@ interface Named {
 interface PersonFound extends Named {
   /** Lower-case words of the name, for matching short references. */
   readonly words: readonly string[];
+  /** Where the full name was first written (`order` may move earlier to a short reference's). */
+  readonly found?: number;
   role?: string;
 }
 
@@ -57,16 +60,32 @@ export class Mentions {
   /** Amounts in US dollars or a company with a US legal form: where a story that names no place is set. */
   private american = false;
 
-  constructor(private readonly date: string | undefined) {}
+  /**
+   * @param date the story's date (`YYYY-MM-DD`), for the country a place belonged to then.
+   * @param implied whether places the story implies count: the country of a city or national body, and of an adjective.
+   */
+  constructor(
+    private readonly date: string | undefined,
+    private readonly implied = true,
+  ) {}
 
-  place(name: string, country?: string): void {
-    add(this.places, name, this.next++);
-    if (country !== undefined) add(this.places, countryOn(country, this.date), this.next++);
+  /** A place; `asWritten` when the text says the name means what it says today ("a united Germany" in 1987). */
+  place(name: string, country?: string, asWritten = false): void {
+    this.note(name);
+    add(this.places, asWritten ? name : countryNamedOn(name, this.date), this.next++);
+    if (country !== undefined) this.impliedPlace(countryOn(country, this.date));
+  }
+
+  /** A country the story implies rather than names: a city's, a national body's, an adjective's ("Chinese"). */
+  impliedPlace(name: string): void {
+    if (this.implied) add(this.places, countryNamedOn(name, this.date), this.next++);
+    else this.next++;
   }
 
   organisation(name: string, country?: string): void {
+    this.note(name);
     add(this.organisations, name, this.next++);
-    if (country !== undefined) add(this.places, countryOn(country, this.date), this.next++);
+    if (country !== undefined) this.impliedPlace(countryOn(country, this.date));
   }
 
   company(name: string): void {
@@ -87,6 +106,7 @@ export class Mentions {
   }
 
   person(words: readonly string[], role: string | undefined): void {
+    this.note(words.join(" "));
     const lower = words.map((word) => word.toLowerCase());
     // "Eduardo de los Angeles" then "De los Angeles": the end of a full name already found is that person.
     const same = this.people.find((person) => (person.words[0] === lower[0] || endsWith(person.words, lower)) && person.words.at(-1) === lower.at(-1));
@@ -94,23 +114,44 @@ export class Mentions {
       if (same.role === undefined && role !== undefined) same.role = role;
       return;
     }
-    const found: PersonFound = { name: words.join(" "), words: lower, order: this.next++ };
+    const order = this.next++;
+    const found: PersonFound = { name: words.join(" "), words: lower, order, found: order };
     if (role !== undefined) found.role = role;
     this.people.push(found);
   }
 
   /** A name before a word for a firm ("the Cheung Kong group"): the firm's, unless it is the surname of someone named ("the Edelman group"). */
   firm(name: string): void {
+    this.note(name);
     this.firms.push({ text: name, order: this.next++, cue: false });
   }
 
   /** A single capitalised word that may stand for a person or firm named in full elsewhere in the story. */
   reference(text: string, role: string | undefined, cue: boolean): void {
+    // A cue or a role decided what the word is ("lead manager Pierson" is a firm's role: no person).
+    if (cue || role !== undefined) this.note(text);
     this.references.push(role === undefined ? { text, order: this.next++, cue } : { text, order: this.next++, role, cue });
+  }
+
+  /** The lower-case words of the names the rules (not the tagger) recorded since it was last cleared. */
+  readonly ruleWords = new Set<string>();
+  /** Set while the trained tagger records its names, so that they are not taken for the rules'. */
+  tagging = false;
+
+  /** The places and organisations only the tagger gave. */
+  private readonly tagged = new Set<string>();
+
+  private note(name: string): void {
+    if (this.tagging) {
+      this.tagged.add(name);
+      return;
+    }
+    for (const word of name.toLowerCase().split(" ")) this.ruleWords.add(word.endsWith("'s") ? word.slice(0, -2) : word);
   }
 
   /** An acronym: the organisation the story spelt out with these initials, else `name`. */
   acronym(text: string, name?: string, country?: string): void {
+    if (name !== undefined) this.note(text);
     this.acronyms.push({ text, order: this.next++, ...(name === undefined ? {} : { name }), ...(country === undefined ? {} : { country }) });
   }
 
@@ -126,15 +167,23 @@ export class Mentions {
       .map((person) => (person.role === undefined ? { name: person.name } : { name: person.name, role: person.role }));
     // Reuters writes US amounts as "dlrs"/"cts" and qualifies all others ("Canadian dlrs"), and "Inc"/"Corp" are US
     // legal forms: a story naming no place but with either is a US story (the corpus's datelines agree 9 times in 10).
-    const places = this.places.size === 0 && this.american ? ["United States"] : ordered(this.places);
-    return { people, places, organisations: ordered(this.organisations) };
+    // Only the rules' places count here: a word the tagger read as a place ("Food") does not set the story anywhere.
+    const placed = [...this.places.keys()].some((name) => !this.tagged.has(name));
+    const places = !placed && this.american ? ["United States", ...ordered(this.places)] : ordered(this.places);
+    // "the Reagan administration" beside "President Reagan": a name the tagger read as a body or place is a person's.
+    const personal = new Set(this.people.flatMap((person) => [person.name.toLowerCase(), person.words.at(-1) ?? ""]));
+    const notPersonal = (name: string): boolean => !this.tagged.has(name) || !personal.has(name.toLowerCase());
+    // "told Reuters", "AFP reported": a news agency's name credits the story's source, it is not what the story is about.
+    return { people, places: places.filter(notPersonal), organisations: ordered(this.organisations).filter((name) => !newsAgencies.has(name) && notPersonal(name)) };
   }
 
   private resolveReferences(): void {
     for (const reference of this.references) {
       const word = reference.text.toLowerCase();
+      // "President Reagan ... Reagan and Nancy Reagan": a titled surname written before a full name is someone else.
+      const later = (candidate: PersonFound): boolean => reference.role !== undefined && (candidate.found ?? -1) > reference.order;
       const person =
-        this.people.find((candidate) => candidate.words.length > 1 && candidate.words.at(-1) === word) ??
+        this.people.find((candidate) => candidate.words.length > 1 && candidate.words.at(-1) === word && !later(candidate)) ??
         this.people.find((candidate) => candidate.words.length > 1 && candidate.words[0] === word) ??
         this.people.find((candidate) => candidate.words.length === 1 && candidate.words[0] === word);
       if (person !== undefined) {
@@ -175,7 +224,7 @@ export class Mentions {
       const name = spelt ?? this.tickers.get(acronym.text) ?? acronym.name;
       if (name === undefined) continue;
       add(this.organisations, name, acronym.order);
-      if (spelt === undefined && acronym.country !== undefined) add(this.places, countryOn(acronym.country, this.date), acronym.order);
+      if (spelt === undefined && acronym.country !== undefined && this.implied) add(this.places, countryOn(acronym.country, this.date), acronym.order);
     }
   }
 }

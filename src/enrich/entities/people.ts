@@ -15,7 +15,7 @@ import type { Token } from "./tokenize.ts";
  * Whether one capitalised word can never stand for a person: a common word or noun, an abstract noun ("Protectionism",
  * "Delegation") or a congressman's party and state ("D-Kan.").
  */
-function notAName(token: Token): boolean {
+export function notAName(token: Token): boolean {
   return commonWords.has(token.lower) || commonNouns.has(token.lower) || /(?:isms?|tions?|sions?)$/.test(token.lower) || /^[dri]-\p{L}+\.?$/u.test(token.lower);
 }
 

@@ -22,15 +22,21 @@ export function recordMatch(scan: Scan, match: Match, at: number): void {
   if (match.entry.kind === "country" || match.entry.kind === "place") scan.places.fill(place, at, at + match.length);
   else if (match.length > 1 && lookUp(tokens, at, at + 1, scan.mode)?.entry.kind === "country") scan.places[at] = place;
   if (match.entry.kind === "organisation" || match.entry.kind === "company") scan.places.fill(body, at + (scan.places[at] === place ? 1 : 0), at + match.length);
-  recordEntry(scan, match.entry, text);
+  // "a united Germany", "Nazi Germany": the text says which Germany it means, so the name is kept as written.
+  if (match.entry.kind === "country" && qualifiers.has(tokens[at - 1]?.lower ?? "")) scan.mentions.place(match.entry.name, undefined, true);
+  else recordEntry(scan, match.entry, text);
 }
+
+/** Words before a country's name that say it is not the country of the story's date. */
+const qualifiers = new Set(["united", "unified", "reunified", "reunited", "nazi", "imperial", "weimar", "prewar", "pre-war", "wartime", "postwar", "post-war", "hitler", "whole", "all-german"]);
 
 /** Records a gazetteer entry as a mention of its kind; regions are recognised but not reported. */
 export function recordEntry(scan: Scan, entry: Entry, text: string): void {
   switch (entry.kind) {
     case "country":
     case "place":
-      scan.mentions.place(entry.name, entry.country);
+      if (entry.adjective === true) scan.mentions.impliedPlace(entry.name);
+      else scan.mentions.place(entry.name, entry.country);
       return;
     case "organisation":
       if (entry.exact !== undefined) scan.mentions.acronym(text, entry.name, entry.country);

@@ -10,6 +10,11 @@ const functionWords: ReadonlySet<string> = new Set(
   ).split(" "),
 );
 
+/** Whether a lower-case word is a function word (`the`, `of`, `said`) rather than one that carries meaning. */
+export function isFunctionWord(word: string): boolean {
+  return functionWords.has(word);
+}
+
 /** The words of `text` that carry its meaning, lower-cased: `Ford said it will buy GM` → `ford`, `buy`, `gm`. */
 export function contentWords(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu) ?? []).filter((word) => !functionWords.has(word));

@@ -25,7 +25,7 @@ const notVerbs =
 // How a regular stem (the word without `-ed` or `-ing`) ends, and whether its base form adds back an `e`,
 // keeps the stem as it is, or is in doubt. The first match wins.
 const endings: readonly (readonly [RegExp, "e" | "stem" | "doubt"])[] = [
-  [/(?:[cvzgu]|[^aeiou][iu]?at|[iu]r|[^aeiou]ar|[bcdfgkptz]l|s|[^aeiou][aiou]d|[^aeiou](?:in|um|ut|ib|ok|il))$/u, "e"], // `rais`, `negotiat`, `acquir`, `settl`, `decid`, `combin`
+  [/(?:[cvzgu]|[^aeiou][iu]?at|[iu]r|[^aeiou]ar|[bcdfgkptz]l|s|[^aeiou][aiou]d|[^aeiou](?:in|um|ut|ib|ok|il)|vit|[rn]ven)$/u, "e"], // `rais`, `negotiat`, `acquir`, `settl`, `decid`, `combin`, `invit`, `interven`
   [/^(?:qu|[^aeiouy])*[aeiouy][b-df-hj-np-tv]$/u, "e"], // one syllable, one vowel, one consonant: `vot`, `nam`, `fil`
   [/[lp]et$/u, "e"], // `complet`, `delet`, `compet`
   [/(?:eat|[^aeiou](?:et|or|ap|am|em)|[^i]on)$/u, "doubt"], // `creat`/`treat`, `complet`/`budget`, `restor`/`monitor`, `postpon`/`abandon`

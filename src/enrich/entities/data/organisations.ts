@@ -232,3 +232,6 @@ export const companies: readonly string[] = [
   "James Capel", "Hoare Govett", "Morgan Grenfell", "Kleinwort Benson|Kleinwort, Benson", "Hill Samuel", "Phillips and Drew", "Thomson McKinnon",
   "Lazard Freres", "S.G. Warburg", "Dillon Read|Dillon, Read", "Sears Roebuck|Sears, Roebuck",
 ];
+
+/** News agencies: in a story their name is the source's credit ("told Reuters"), not an organisation of the story. */
+export const newsAgencies: ReadonlySet<string> = new Set(["Reuters", "Associated Press", "Agence France-Presse", "United Press International"]);

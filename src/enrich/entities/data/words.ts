@@ -96,3 +96,7 @@ turkey chad china jordan guinea niger polish pole poles french dane danes finn f
 mobil nikko sony honda amex comex aid who us it congo dominica georgia reading kingston lima perth wellington sydney sabah natal pan ma
 sec ida isa bis eca ece ilo ifc imo cme cbt oas oau
 `);
+
+/** The labels of results tables in wire copy ("Revs 12.3 mln vs 10.1 mln", "Nine Mths"): never a name's first word. */
+export const tableLabels = set(`revs rev shr shrs net qtr qtrs mths mth avg oper sales profit loss note notes nine six three four twelve year
+ytd cts dlrs dlr mln mlns billion vs`);

@@ -1,0 +1,160 @@
+// Issue 22: derived headlines are whole phrases of at most 90 characters, never end in `…`, keep an earnings
+// brief's company, and no two articles of a day share one.
+import path from "node:path";
+import fc from "fast-check";
+import { describe, expect, test } from "vitest";
+import type { Article, ParsedArticle } from "../src/article.ts";
+import { distinctHeadlines } from "../src/collect/distinct-headlines.ts";
+import { uniqueUrls } from "../src/collect/unique-urls.ts";
+import { enrichArticle } from "../src/enrich/index.ts";
+import { compressHeadline } from "../src/enrich/headline/compress-headline.ts";
+import { compressionTokens } from "../src/enrich/headline/compression-features.ts";
+import { deriveHeadline, maxHeadline } from "../src/enrich/headline/derive-headline.ts";
+import { dropDescriptors } from "../src/enrich/headline/drop-descriptors.ts";
+import { tableCompany } from "../src/enrich/headline/table-company.ts";
+import { listFiles } from "../src/files/list-files.ts";
+import { packageRoot } from "../src/files/package-root.ts";
+
+function enriched(source: string, date: string, paragraphs: string[], extra: Partial<ParsedArticle> = {}): Article {
+  return enrichArticle({ id: source.replace(/\.txt$/u, ""), source, format: "txt", date, paragraphs, html: "", tags: [], ...extra });
+}
+
+const length = (text: string): number => [...text].length;
+
+describe("derived headline", () => {
+  test("should end a long lead with no phrase boundary at a whole word, without an ellipsis", () => {
+    const fruit = "apples bananas cherries dates elderberries figs grapes honeydew kiwis lemons mangoes nectarines oranges papayas quinces raspberries";
+    const headline = deriveHeadline([`${fruit}.`]);
+    expect(headline).toBe("apples bananas cherries dates elderberries figs grapes honeydew kiwis lemons mangoes");
+    expect(fruit.startsWith(headline)).toBe(true);
+  });
+
+  test("should keep whole phrases of a long lead within 90 characters", () => {
+    const lead =
+      "Quarterly profits at US media giant TimeWarner jumped 76% to $1.13bn (£600m) for the three months to December, from $639m year-earlier, helped by strong sales at its film division and higher advertising revenues.";
+    const headline = deriveHeadline([lead]);
+    expect(length(headline)).toBeLessThanOrEqual(maxHeadline);
+    expect(headline).not.toMatch(/…$/u);
+    expect(headline.startsWith("Quarterly profits")).toBe(true);
+    // It ends where a phrase of the lead ends: before a clause mark or a word that opens a phrase, or at the end.
+    const rest = lead.replace(/\(£600m\) /u, "").replace(/ jumped /u, " jump ").slice(headline.length);
+    expect(rest === "" || /^(?:[,;:.]|\s(?:to|for|from|at|in|by|and|with)\s)/u.test(rest)).toBe(true);
+  });
+
+  test("should not end on a verb whose complement follows (`… are`, `… should accept`)", () => {
+    expect(deriveHeadline(["India and Russia are to work together on energy projects in Siberia, officials in both countries said on Monday."])).not.toMatch(
+      /\b(?:are|accept)$/u,
+    );
+    expect(deriveHeadline(["UK Muslims should accept that they are more likely to be stopped by the police under anti-terror laws, a minister says."])).not.toMatch(
+      /\baccept$/u,
+    );
+  });
+
+  test("should read `between Ukraine and Russia` as one phrase", () => {
+    expect(compressionTokens("talks between Ukraine and Russia in Geneva").map((token) => token.phrase)).toEqual([0, 1, 1, 1, 1, 2, 2]);
+    expect(compressionTokens("sales rose and profits fell").map((token) => token.phrase)).toEqual([0, 0, 1, 1, 1]);
+  });
+
+  test("should give a headline to a lead shorter than three words", () => {
+    expect(compressHeadline("Talks resumed")).toBe("Talks resumed");
+    expect(deriveHeadline(["New York"])).toBe("New York");
+  });
+
+  test("should name the subject without its description", () => {
+    expect(dropDescriptors("US comedian Bill Cosby will not face charges")).toBe("Bill Cosby will not face charges");
+    expect(dropDescriptors("Budget airline Ryanair has placed an order")).toBe("Ryanair has placed an order");
+    expect(dropDescriptors("Shares of Ford Motor Co rose")).toBe("Shares of Ford Motor Co rose");
+    expect(dropDescriptors("Salomon Inc elects Gerald Rosenfeld executive vice president")).toBe("Salomon Inc elects Gerald Rosenfeld executive vice president");
+    expect(dropDescriptors("Sales rose")).toBe("Sales rose");
+  });
+
+  test("should give any lead a headline of at most 90 characters that does not end in an ellipsis", () => {
+    const word = fc.oneof(
+      fc.constantFrom("the", "said", "to", "of", "and", "Ford", "U.S.", "“direct”", "(EC)", "—", ",", "in", "between", "rose", "pct"),
+      fc.string({ unit: "grapheme", minLength: 1, maxLength: 30 }),
+    );
+    const paragraph = fc.oneof(fc.array(word, { maxLength: 80 }).map((words) => words.join(" ")), fc.string({ unit: "binary", maxLength: 400 }));
+    fc.assert(
+      fc.property(fc.array(paragraph, { maxLength: 4 }), (paragraphs) => {
+        const headline = deriveHeadline(paragraphs);
+        expect(length(headline)).toBeLessThanOrEqual(maxHeadline);
+        expect(headline.endsWith("…")).toBe(false);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
+describe("earnings and dividend briefs", () => {
+  test("should keep the company a results table's note names", () => {
+    const table = ["Shr 70 cts vs 47 cts", "Net 4,185,000 vs 2,433,000", "Nine mths", "Shr 1.90 dlrs vs 1.41 dlrs", "NOTE: Full name is BDM International Inc."];
+    expect(deriveHeadline(table)).toBe("BDM International Inc 3rd qtr net 4,185,000 vs 2,433,000");
+  });
+
+  test("should keep the company a dividend table's note names", () => {
+    const table = ["Qtly div 11 cts vs 11 cts prior", "Pay May 15", "Record May One", "NOTE: Company's full name is Southern New England Telecommunications Corp."];
+    expect(deriveHeadline(table)).toBe("Southern New England Telecommunications Corp sets regular quarterly dividend of 11 cts");
+  });
+
+  test("should read the company from the ways wire notes give it", () => {
+    expect(tableCompany(["Note: full name is U.S. Facilities Corp. This is first dividend"])).toBe("U.S. Facilities Corp");
+    expect(tableCompany(["NOTE - full name is Storehouse Plc <STHL.L>"])).toBe("Storehouse Plc");
+    expect(tableCompany(["First Federal Savings and Loan Association of Kalamazoo is full name of company."])).toBe(
+      "First Federal Savings and Loan Association of Kalamazoo",
+    );
+    expect(tableCompany(["Shr 70 cts vs 47 cts", "NOTE: Results restated."])).toBeUndefined();
+  });
+
+  test("should keep a table headline within 90 characters at a whole word", () => {
+    const name = "Very Long Name of a Savings and Loan Association of the Greater Metropolitan Area Inc";
+    const headline = deriveHeadline(["Qtly div 11 cts vs 11 cts prior", `NOTE: Full name is ${name}.`]);
+    expect(length(headline)).toBeLessThanOrEqual(maxHeadline);
+    expect(headline.endsWith("…")).toBe(false);
+  });
+});
+
+describe("same-day headlines", () => {
+  const brief = (source: string, note: string): Article => enriched(source, "1987-03-13", ["Qtly div 11 cts vs 11 cts prior", "Pay May 15", note]);
+
+  test("should tell apart two derived headlines of one day with a word of each story", () => {
+    const a = brief("a.txt", "Record May One");
+    const b = brief("b.txt", "Record April 30");
+    expect(a.title).toBe(b.title);
+    const { articles } = uniqueUrls([a, b], (source) => source);
+    const [first, second] = [articles.find((article) => article.source === "a.txt")!, articles.find((article) => article.source === "b.txt")!];
+    expect(first.title).toBe("Sets regular quarterly dividend of 11 cts — One");
+    expect(second.title).toBe("Sets regular quarterly dividend of 11 cts — April");
+    // The derived URL follows the headline.
+    expect(second.url).toBe("/1987/03/13/sets-regular-quarterly-dividend-of-11-cts-april/");
+  });
+
+  test("should give the same headlines whatever order the articles come in", () => {
+    const articles = [brief("a.txt", "Record May One"), brief("b.txt", "Record April 30"), brief("c.txt", "Record June 2")];
+    const titles = (list: Article[]): string[] => uniqueUrls(list, (source) => source).articles.map((article) => `${article.source} ${article.title}`).sort();
+    expect(titles([...articles].reverse())).toEqual(titles(articles));
+  });
+
+  test("should leave headlines of different days and chosen titles as they are", () => {
+    const owners = [
+      { date: "2022-03-06", title: "Talks resume", paragraphs: ["Talks resumed in Geneva."] },
+      { date: "2022-03-07", title: "Talks resume", paragraphs: ["Talks resumed in Minsk."] },
+      { date: "2022-03-07", title: "Chosen", paragraphs: ["Chosen by the author."] },
+      { date: "2022-03-07", title: "Chosen", paragraphs: ["Another chosen one."] },
+    ];
+    expect(distinctHeadlines(owners, (owner) => owner.title !== "Chosen")).toEqual(["Talks resume", "Talks resume", "Chosen", "Chosen"]);
+  });
+
+  test("should change a derived headline that takes an author's title of the same day", () => {
+    const owners = [
+      { date: "2022-03-07", title: "Talks resume", paragraphs: ["Talks resumed in Geneva."] },
+      { date: "2022-03-07", title: "Talks resume", paragraphs: ["Talks resumed in Minsk."] },
+    ];
+    expect(distinctHeadlines(owners, (owner) => owner.paragraphs[0]!.includes("Minsk"))).toEqual(["Talks resume", "Talks resume — Minsk"]);
+  });
+});
+
+describe("the compression model", () => {
+  test("should be part of what invalidates cached records (Dateline's code version hashes all of src/)", () => {
+    expect(listFiles(path.join(packageRoot, "src"))).toContain("enrich/headline/data/compression-model.json");
+  });
+});
