@@ -6,8 +6,11 @@ export default async function (eleventyConfig) {
   // Imported only here: `dateline build` runs a compiled Dateline (bin/compiled.js), not src/.
   await import("tsx/esm");
   const { datelinePlugin, devServerArchive } = await import("./src/index.ts");
-  eleventyConfig.addPlugin(datelinePlugin, { load: () => devServerArchive("seeds") });
-  eleventyConfig.addWatchTarget("./seeds/");
+  // The seeds folder and site options of dateline.config.yaml, as `dateline check` reads them (flags aside).
+  const { devServerOptions } = await import("./src/cli/dev-server-options.ts");
+  const { seeds, site } = await devServerOptions();
+  eleventyConfig.addPlugin(datelinePlugin, { load: () => devServerArchive(seeds, site) });
+  eleventyConfig.addWatchTarget(`./${seeds}/`);
 }
 
 // The folders are given on the command line (`npm start`) or by `dateline build`, which

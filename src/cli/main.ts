@@ -2,13 +2,16 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import type { Reporter } from "../build/index.ts";
 import { cacheDir } from "../cache/cache-file.ts";
-import { environmentError } from "../environment.ts";
-import { printable, SeedsError, UsageError, type Problem } from "../errors.ts";
+import { warning } from "../errors.ts";
 import { hasErrors, loadArchive } from "../load/index.ts";
 import { packageRoot } from "../files/package-root.ts";
+import { configFileName } from "../config/read-config.ts";
+import { initProject } from "../scaffold/init-project.ts";
+import { newSeed } from "../scaffold/new-seed.ts";
 import { plural } from "../text/plural.ts";
+import { count, failed } from "./failed.ts";
 import { parseCommand } from "./options.ts";
-import { printProblems, progress } from "./progress.ts";
+import { builtLine, printProblems, progress } from "./progress.ts";
 import { supervise, supervisedVariable } from "./supervise.ts";
 import { usage } from "./usage.ts";
 
@@ -27,7 +30,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
   let build: { out: string } | undefined;
   try {
     const command = await parseCommand(argv);
-    if (command.name === "build") build = command;
+    if (command.name === "build" || command.name === "serve") build = command;
     switch (command.name) {
       case "help":
         io.stdout.write(`${usage}\n`);
@@ -38,12 +41,21 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
         return 0;
       }
       case "check": {
-        const loaded = await loadArchive(command.seeds, command.site);
+        // Read to check it and to give the URLs a build would; never written.
+        const loaded = await loadArchive(command.seeds, command.site, { drafts: command.drafts, ...(command.urlRegistry !== undefined ? { urlRegistry: { file: command.urlRegistry } } : {}) });
         printProblems(loaded.problems, io.stderr);
         const { errors, warnings } = count(loaded.problems);
         io.stdout.write(`Checked ${plural(loaded.seeds, "seed")}: ${plural(loaded.archive.articles.length, "article")}, ${plural(errors, "error")}, ${plural(warnings, "warning")}\n`);
         return hasErrors(loaded.problems) ? 1 : 0;
       }
+      case "init": {
+        const files = await initProject(command.dir);
+        io.stdout.write(`Made ${command.dir}/: ${files.join(", ")}\nNext: cd ${command.dir} && npm install && npm run build\n`);
+        return 0;
+      }
+      case "new":
+        io.stdout.write(`${await newSeed(command.seeds, command.headline, command.date)}\n`);
+        return 0;
       case "build": {
         // Windows has no process groups to stop at once: there the build runs in this process.
         if (io.process && process.env[supervisedVariable] !== "1" && process.platform !== "win32") return await supervise(argv, command.out);
@@ -55,38 +67,27 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
         // Loaded only for a build: Eleventy and Pagefind take most of a second to import.
         const { buildSite } = await import("../build/index.ts");
         const summary = await buildSite({ ...command, report: reporter, cacheDir: cacheDir(process.cwd()) });
-        const out = path.relative(process.cwd(), path.resolve(command.out)) || ".";
-        print(
-          io,
-          `Built ${plural(summary.articles, "article")} from ${plural(summary.seeds, "seed")} ` +
-            `(${plural(summary.duplicates, "duplicate")}, ${summary.skipped} skipped): ${plural(summary.pages, "page")} (${plural(summary.files, "file")}) in ${out}/ in ${summary.seconds.toFixed(1)} s\n`,
-        );
+        // Once per build, after it: a build that fails says why without this.
+        if (command.site.baseUrl === undefined) {
+          printProblems([warning("config-missing-base-url", command.configFile ?? configFileName, 1, 1, "no baseUrl: the sitemap, the feeds, canonical links and link previews need absolute URLs, so they hold paths only")], io.stderr);
+        }
+        print(io, builtLine(summary, command.out));
         return 0;
+      }
+      case "serve": {
+        // Supervised as a build is: stopping it stops its builds, their threads and Pagefind with it.
+        if (io.process && process.env[supervisedVariable] !== "1" && process.platform !== "win32") return await supervise(argv, command.out);
+        if (io.process) {
+          exitOnStrayFailure(command.out);
+          stopWithSupervisor();
+        }
+        const { serve } = await import("./serve.ts");
+        return await serve(argv, command, io);
       }
     }
   } catch (cause) {
     return failed(io.stderr, cause, build?.out === undefined ? undefined : `--out ${build.out}`);
   }
-}
-
-/** Prints why the command failed, on one line where it can be, and returns the exit status that says so. */
-function failed(stderr: NodeJS.WritableStream, cause: unknown, fallback?: string): number {
-  if (cause instanceof UsageError) {
-    stderr.write(`dateline: ${printable(cause.message)}\n\n${usage}\n`);
-    return 2;
-  }
-  const environment = environmentError(cause, fallback === undefined ? {} : { fallback });
-  if (environment !== undefined) {
-    stderr.write(`dateline: ${printable(environment.message)}\n`);
-    return 4;
-  }
-  if (cause instanceof SeedsError) {
-    const { errors, warnings } = count(cause.problems);
-    stderr.write(`dateline: ${plural(errors, "error")} and ${plural(warnings, "warning")} in the seeds; nothing was written (--skip-invalid builds the rest)\n`);
-    return 1;
-  }
-  stderr.write(`dateline: Internal error: ${describe(cause)}\n`);
-  return 3;
 }
 
 /**
@@ -118,18 +119,4 @@ function print(io: CommandIo, text: string): void {
 
 function quietReporter(stderr: NodeJS.WritableStream): Reporter {
   return { problems: (problems) => printProblems(problems, stderr), stage: () => undefined, note: () => undefined };
-}
-
-function count(problems: readonly Problem[]): { errors: number; warnings: number } {
-  const errors = problems.filter((problem) => problem.severity === "error").length;
-  return { errors, warnings: problems.length - errors };
-}
-
-/** The error and its chain of causes, one per line. */
-function describe(cause: unknown): string {
-  const lines: string[] = [];
-  for (let current = cause; current !== undefined && lines.length < 5; current = current instanceof Error ? current.cause : undefined) {
-    lines.push(current instanceof Error ? (current.stack ?? current.message) : String(current));
-  }
-  return lines.join("\ncaused by: ");
 }

@@ -1,7 +1,14 @@
+import { existsSync, statSync } from "node:fs";
 import { stat } from "node:fs/promises";
+import path from "node:path";
 import { parseArgs } from "node:util";
-import type { Site } from "../article.ts";
+import type { PageSizes, Site } from "../article.ts";
+import { configKeys, type ConfigValues } from "../config/config-keys.ts";
+import { configFileName, readConfig, type Config } from "../config/read-config.ts";
+import { baseUrlProblem, emptyProblem, languageProblem, normalisePrefix, pathPrefixProblem } from "../config/site-values.ts";
 import { UsageError } from "../errors.ts";
+import { urlRegistryFile } from "../collect/url-registry.ts";
+import { packageRoot } from "../files/package-root.ts";
 import { checkFolderPath } from "../publish/check-path.ts";
 // Its own module, not search/index.ts: that would load Pagefind for every command.
 import { shardSizeOption } from "../search/shard-size-option.ts";
@@ -9,10 +16,44 @@ import { shardSizeOption } from "../search/shard-size-option.ts";
 /** A command line, checked and narrowed. */
 export type Command =
   | { readonly name: "help" | "version" }
-  | { readonly name: "check"; readonly seeds: string; readonly site: Site }
-  | { readonly name: "build"; readonly seeds: string; readonly out: string; readonly site: Site; readonly skipInvalid: boolean; readonly quiet: boolean; readonly fresh: boolean; readonly shardSize?: number };
+  | { readonly name: "check"; readonly seeds: string; readonly site: Site; readonly drafts: boolean; readonly urlRegistry?: string }
+  | BuildCommand
+  | ServeCommand
+  | { readonly name: "init"; readonly dir: string }
+  | { readonly name: "new"; readonly seeds: string; readonly headline: string; readonly date?: string };
+
+/** `dateline build`, checked. */
+export interface BuildCommand {
+  readonly name: "build";
+  readonly seeds: string;
+  readonly out: string;
+  readonly site: Site;
+  readonly skipInvalid: boolean;
+  readonly quiet: boolean;
+  readonly fresh: boolean;
+  /** Build the seeds marked `draft: true` too. */
+  readonly drafts: boolean;
+  readonly shardSize?: number;
+  /** The config file read, as typed (for the warnings that name it). */
+  readonly configFile?: string;
+  /** The project's `dateline.urls.tsv`, when the seeds built are the project's own (see `urlRegistryOf`). */
+  readonly urlRegistry?: string;
+}
+
+/** `dateline serve`: a build into a preview folder (`--out`, else `previewDir`), served at `host`:`port`. */
+export interface ServeCommand extends Omit<BuildCommand, "name"> {
+  readonly name: "serve";
+  /** A preview reads the project's URL registry, so its URLs are the published ones, and never writes it. */
+  readonly saveUrlRegistry: false;
+  readonly port: number;
+  readonly host: string;
+}
+
+/** Where `dateline serve` builds unless given `--out`: not the configured output, the site that is published. */
+export const previewDir = path.join(".cache", "dateline", "preview");
 
 const flags = {
+  config: { type: "string" },
   seeds: { type: "string" },
   out: { type: "string" },
   "base-url": { type: "string" },
@@ -22,13 +63,28 @@ const flags = {
   "skip-invalid": { type: "boolean" },
   quiet: { type: "boolean" },
   "no-cache": { type: "boolean" },
+  drafts: { type: "boolean" },
+  date: { type: "string" },
+  port: { type: "string" },
+  host: { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
 
-const buildOnly = ["out", "base-url", "path-prefix", "title", "lang", "skip-invalid", "quiet", "no-cache"] as const;
+type Flag = keyof typeof flags;
+type FlagValues = { -readonly [F in Flag]?: (typeof flags)[F]["type"] extends "string" ? string : boolean };
 
-/** Reads `argv` (without node and script) into a Command, or throws a UsageError saying what is wrong. */
+const buildOnly = ["out", "base-url", "path-prefix", "title", "lang", "skip-invalid", "quiet", "no-cache"] as const;
+// The flags each command takes besides --help and --version.
+const commandFlags: Readonly<Record<"build" | "serve" | "check" | "init" | "new", readonly Flag[]>> = {
+  build: ["config", "seeds", "drafts", ...buildOnly],
+  serve: ["config", "seeds", "drafts", ...buildOnly, "port", "host"],
+  check: ["config", "seeds", "drafts"],
+  init: [],
+  new: ["config", "seeds", "date"],
+};
+
+/** Reads `argv` (without node and script) into a Command, or throws a UsageError (or a ConfigError) saying what is wrong. */
 export async function parseCommand(argv: readonly string[]): Promise<Command> {
   let parsed;
   try {
@@ -40,25 +96,123 @@ export async function parseCommand(argv: readonly string[]): Promise<Command> {
   if (values.help) return { name: "help" };
   if (values.version) return { name: "version" };
   const [name, ...extra] = positionals;
-  if (name === undefined) throw new UsageError("Missing command: build or check");
-  if (name !== "build" && name !== "check") throw new UsageError(`Unknown command \`${name}\`: expected build or check`);
-  if (extra.length > 0) throw new UsageError(`Unexpected argument \`${extra[0]}\``);
+  if (name === undefined) throw new UsageError("Missing command: build, serve, check, init or new");
+  if (name !== "build" && name !== "serve" && name !== "check" && name !== "init" && name !== "new") throw new UsageError(`Unknown command \`${name}\`: expected build, serve, check, init or new`);
+  const misplaced = (Object.keys(values) as Flag[]).find((flag) => values[flag] !== undefined && !commandFlags[name].includes(flag));
+  if (misplaced) {
+    // serve takes every option of build: naming build is enough.
+    const takers = Object.entries(commandFlags).flatMap(([command, taken]) => (taken.includes(misplaced) && (command !== "serve" || !commandFlags.build.includes(misplaced)) ? [command] : []));
+    throw new UsageError(`--${misplaced} is an option of ${takers.join(", ").replace(/, ([^,]*)$/, " and $1")}, not ${name}`);
+  }
 
-  const seeds = values.seeds ?? "seeds";
+  if (name === "init") {
+    const [dir, ...more] = extra;
+    if (dir === undefined || dir.trim() === "") throw new UsageError("init needs the folder to make, e.g. dateline init my-archive");
+    if (more.length > 0) throw new UsageError(`Unexpected argument \`${more[0]}\``);
+    return { name, dir };
+  }
+  if (name === "new") {
+    const [headline, ...more] = extra;
+    if (headline === undefined || headline.trim() === "") throw new UsageError('new needs the headline, e.g. dateline new "Talks in Geneva"');
+    if (more.length > 0) throw new UsageError(`Unexpected argument \`${more[0]}\`: quote a headline of several words`);
+  } else if (extra.length > 0) throw new UsageError(`Unexpected argument \`${extra[0]}\``);
+
+  const config = await projectConfig(values.config);
+  // The config's values where no flag is given: flags override the file.
+  const merged: FlagValues = { ...(config === undefined ? {} : configFlags(config.values, config.dir)) };
+  for (const [flag, value] of Object.entries(values)) if (value !== undefined) (merged as Record<string, unknown>)[flag] = value;
+
+  const seeds = merged.seeds ?? "seeds";
   await checkFolderPath("--seeds", seeds);
   const seedsStat = await stat(seeds).catch(() => undefined);
   if (!seedsStat?.isDirectory()) throw new UsageError(`--seeds ${seeds} is not a folder`);
+  if (name === "new") return { name, seeds, headline: extra[0] ?? "", ...(merged.date !== undefined ? { date: merged.date } : {}) };
 
-  const site = readSite(values);
-  if (name === "check") {
-    const misplaced = buildOnly.find((flag) => values[flag] !== undefined);
-    if (misplaced) throw new UsageError(`--${misplaced} is an option of build, not check`);
-    return { name, seeds, site };
-  }
-  const out = values.out ?? "_site";
+  const site = { ...readSite(merged), ...themeOptions(config?.values ?? {}, config?.dir ?? process.cwd()) };
+  const drafts = merged.drafts ?? false;
+  const registry = urlRegistryOf(seeds, config);
+  const urlRegistry = registry === undefined ? {} : { urlRegistry: registry };
+  if (name === "check") return { name, seeds, site, drafts, ...urlRegistry };
+  // A preview never replaces the published site (the config's `output`) unless --out says so.
+  const out = (name === "serve" ? values.out : merged.out) ?? (name === "serve" ? previewDir : "_site");
   if (out.trim() === "") throw new UsageError("--out needs a folder");
   const shardSize = searchShardSize();
-  return { name, seeds, out, site, skipInvalid: values["skip-invalid"] ?? false, quiet: values.quiet ?? false, fresh: values["no-cache"] ?? false, ...(shardSize !== undefined ? { shardSize } : {}) };
+  const built = {
+    seeds,
+    out,
+    site,
+    skipInvalid: merged["skip-invalid"] ?? false,
+    quiet: merged.quiet ?? false,
+    fresh: merged["no-cache"] ?? false,
+    drafts,
+    ...(shardSize !== undefined ? { shardSize } : {}),
+    ...(config !== undefined ? { configFile: config.file } : {}),
+  };
+  if (name === "build") return { name, ...built, ...urlRegistry };
+  return { name, ...built, ...urlRegistry, saveUrlRegistry: false, port: portNumber(values.port ?? "8080"), host: values.host ?? "127.0.0.1" };
+}
+
+/** A TCP port from --port: 0 (any free port) to 65535. */
+function portNumber(text: string): number {
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : Number.NaN;
+  if (!(port <= 65535)) throw new UsageError(`--port ${text} is not a port number: give one from 1 to 65535 (0 for any free port)`);
+  return port;
+}
+
+/**
+ * The URL registry of the project (`dateline.urls.tsv` beside its config file, else in the current folder), when
+ * `seeds` is the project's seeds folder (the config's `seeds`, else `seeds/`): a build of another folder (`--seeds`)
+ * is not the project's site, and must neither take its URLs nor write over them.
+ */
+function urlRegistryOf(seeds: string, config: Config | undefined): string | undefined {
+  const project = config?.dir ?? process.cwd();
+  const own = typeof config?.values.seeds === "string" ? config.values.seeds : "seeds";
+  if (path.resolve(seeds) !== path.resolve(project, own)) return undefined;
+  return path.relative(process.cwd(), path.join(project, urlRegistryFile));
+}
+
+/** The config file named by --config, else the current folder's dateline.config.yaml if there is one. */
+async function projectConfig(named: string | undefined): Promise<Config | undefined> {
+  if (named !== undefined && !existsSync(named)) throw new UsageError(`--config ${named} does not exist`);
+  const file = named ?? (existsSync(configFileName) ? configFileName : undefined);
+  if (file === undefined) return undefined;
+  if (!statSync(file).isFile()) throw new UsageError(`--config ${file} is not a file`);
+  return readConfig(file);
+}
+
+/** The config's values under the names of the flags they stand for; its folders relative to the config file. */
+function configFlags(values: ConfigValues, dir: string): FlagValues {
+  const flagged: Record<string, unknown> = {};
+  for (const [key, spec] of Object.entries(configKeys)) {
+    const value = values[key as keyof ConfigValues];
+    if (!("flag" in spec) || value === undefined) continue;
+    if (key === "cache") flagged[spec.flag] = value === false;
+    else if (key === "seeds" || key === "output") flagged[spec.flag] = path.relative(process.cwd(), path.resolve(dir, value as string)) || ".";
+    else flagged[spec.flag] = value;
+  }
+  return flagged as FlagValues;
+}
+
+/**
+ * What the config says of the look of the site, and the project folder whose templates/ and assets/ override
+ * Dateline's, when it has either (Dateline's own folder is no project of its own).
+ */
+function themeOptions(values: ConfigValues, dir: string): Partial<Site> {
+  const project = path.resolve(dir);
+  const hasTheme = project !== path.resolve(packageRoot) && ["templates", "assets"].some((folder) => existsSync(path.join(project, folder)));
+  const sizes = { home: values.pageSize, archive: values.archivePageSize, entity: values.entityPageSize, entityIndex: values.entityIndexPageSize, quotes: values.quotePageSize };
+  const pageSizes = Object.fromEntries(Object.entries(sizes).filter(([, size]) => size !== undefined)) as Partial<PageSizes>;
+  const stylesheets = values.stylesheets ?? (hasTheme && existsSync(path.join(project, "assets", "site.css")) ? ["site.css"] : []);
+  return {
+    ...(values.description !== undefined ? { description: values.description } : {}),
+    ...(values.strings !== undefined ? { strings: values.strings } : {}),
+    ...(values.nav !== undefined && values.nav.length > 0 ? { nav: values.nav.map((link) => ({ url: link.url, label: link.text })) } : {}),
+    ...(values.logo !== undefined ? { logo: values.logo } : {}),
+    ...(values.socialImage !== undefined ? { socialImage: values.socialImage } : {}),
+    ...(stylesheets.length > 0 ? { stylesheets } : {}),
+    ...(hasTheme ? { theme: project } : {}),
+    ...(Object.keys(pageSizes).length > 0 ? { pageSizes } : {}),
+  };
 }
 
 /** Articles per search shard from `DATELINE_SEARCH_SHARD_SIZE`, read here once: tests use it to build small sites in several shards. */
@@ -70,41 +224,23 @@ function searchShardSize(): number | undefined {
   }
 }
 
-function readSite(values: { "base-url"?: string; "path-prefix"?: string; title?: string; lang?: string }): Site {
+function readSite(values: FlagValues): Site {
+  const checked = (flag: Flag, value: string, problem: string | undefined): string => {
+    if (problem !== undefined) throw new UsageError(`--${flag} ${value} ${problem}`);
+    return value;
+  };
   let baseUrl: string | undefined;
   let basePath = "/";
   if (values["base-url"] !== undefined) {
-    let url: URL;
-    try {
-      url = new URL(values["base-url"]);
-    } catch {
-      throw new UsageError(`--base-url ${values["base-url"]} is not a URL; write it like https://example.org`);
-    }
-    if (url.protocol !== "https:" && url.protocol !== "http:") throw new UsageError(`--base-url must start with https:// or http://`);
-    if (url.search || url.hash) throw new UsageError("--base-url takes no query or fragment");
+    const url = new URL(checked("base-url", values["base-url"], baseUrlProblem(values["base-url"])));
     baseUrl = url.origin;
     basePath = url.pathname.endsWith("/") ? url.pathname : `${url.pathname}/`;
   }
-  const prefix = values["path-prefix"] !== undefined ? normalisePrefix(values["path-prefix"]) : basePath;
+  const prefix = values["path-prefix"] !== undefined ? normalisePrefix(checked("path-prefix", values["path-prefix"], pathPrefixProblem(values["path-prefix"]))) : basePath;
   if (basePath !== "/" && basePath !== prefix) {
     throw new UsageError(`--base-url ends in ${basePath} but --path-prefix is ${prefix}; give the path once`);
   }
-  const lang = values.lang ?? "en";
-  try {
-    Intl.getCanonicalLocales(lang);
-  } catch {
-    throw new UsageError(`--lang ${lang} is not a language tag; write it like en or pt-BR`);
-  }
-  const title = (values.title ?? "Dateline").trim();
-  if (title === "") throw new UsageError("--title needs some text");
+  const lang = checked("lang", values.lang ?? "en", languageProblem(values.lang ?? "en"));
+  const title = checked("title", values.title ?? "Dateline", emptyProblem(values.title ?? "Dateline")).trim();
   return { title, lang, pathPrefix: prefix, ...(baseUrl !== undefined ? { baseUrl } : {}) };
-}
-
-/** `archive`, `/archive`, `/archive/` → `/archive/`; refuses anything that is not plain path segments. */
-function normalisePrefix(value: string): string {
-  const segments = value.split("/").filter((segment) => segment !== "");
-  if (!segments.every((segment) => /^[A-Za-z0-9._~-]+$/.test(segment) && segment !== "." && segment !== "..")) {
-    throw new UsageError(`--path-prefix ${value} must be a path such as /archive/`);
-  }
-  return segments.length === 0 ? "/" : `/${segments.join("/")}/`;
 }

@@ -1,5 +1,7 @@
-import type { Reporter } from "../build/index.ts";
+import path from "node:path";
+import type { BuildSummary, Reporter } from "../build/index.ts";
 import { formatProblem, printable, type Problem } from "../errors.ts";
+import { plural } from "../text/plural.ts";
 import { terminalVariable } from "./supervise.ts";
 
 /** Prints each problem compiler-style, with its hint. */
@@ -38,4 +40,13 @@ export function progress(stream: NodeJS.WritableStream & { isTTY?: boolean }): R
         }
       : {}),
   };
+}
+
+/** The line that ends a build: what it read and wrote, where, and how long it took. */
+export function builtLine(summary: BuildSummary, out: string): string {
+  const shown = path.relative(process.cwd(), path.resolve(out)) || ".";
+  return (
+    `Built ${plural(summary.articles, "article")} from ${plural(summary.seeds, "seed")} ` +
+    `(${plural(summary.duplicates, "duplicate")}, ${summary.skipped} skipped${summary.drafts > 0 ? `, ${plural(summary.drafts, "draft")} left out` : ""}): ${plural(summary.pages, "page")} (${plural(summary.files, "file")}) in ${shown}/ in ${summary.seconds.toFixed(1)} s\n`
+  );
 }

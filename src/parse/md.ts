@@ -1,15 +1,25 @@
 import matter from "gray-matter";
 import yaml from "js-yaml";
-import type { ParsedArticle } from "../article.ts";
+import { posix } from "node:path";
+import type { ParsedArticle, SeedImage } from "../article.ts";
 import { collapseWhitespace } from "../text/collapse-whitespace.ts";
-import { error, type Problem } from "../errors.ts";
+import { closestName } from "../config/closest-name.ts";
+import { error, warning, type Problem } from "../errors.ts";
 import { markdownBody } from "./body.ts";
 import { cleanText } from "./clean-text.ts";
 import { isCalendarDate } from "./date.ts";
 import { isSafeSlug, safePermalink } from "./permalink.ts";
 
 /** What a `.md` seed holds after its front matter is read and checked. */
-export type MdSeed = Pick<ParsedArticle, "date" | "paragraphs" | "html" | "title" | "summary" | "tags" | "slug" | "permalink">;
+export type MdSeed = Pick<
+  ParsedArticle,
+  "date" | "paragraphs" | "html" | "title" | "summary" | "tags" | "slug" | "permalink" | "author" | "section" | "updated" | "image" | "draft"
+>;
+
+/** Every front-matter key Dateline reads; any other is a warning with the closest of these. */
+export const frontMatterKeys = [
+  "title", "date", "updated", "summary", "slug", "permalink", "url", "tags", "section", "category", "author", "image", "image_alt", "draft",
+] as const;
 
 // CORE_SCHEMA keeps `2021-02-30` a string we can check, where the default schema
 // would quietly turn it into 2 March; it also refuses custom tags.
@@ -30,8 +40,11 @@ function frontMatterLanguage(text: string): string | undefined {
   return word === "" ? undefined : word;
 }
 
-/** Parses a `.md` seed: YAML front matter (gray-matter), then a Markdown body. */
-export function parseMd(text: string, file: string): { seed?: MdSeed; problems: Problem[] } {
+/**
+ * Parses a `.md` seed: YAML front matter (gray-matter), then a Markdown body.
+ * @param source the seed's path relative to the seeds folder, which its `image` is resolved against.
+ */
+export function parseMd(text: string, file: string, source = "seed.md"): { seed?: MdSeed; problems: Problem[] } {
   if (text.trim() === "") {
     return { problems: [error("empty-file", file, 1, 1, "Unexpected empty file, expected front matter with a `date` and an article")] };
   }
@@ -53,25 +66,45 @@ export function parseMd(text: string, file: string): { seed?: MdSeed; problems: 
   const place = (key: string): [number, number] => placeOfKey(parsed.matter, key);
   const problems: Problem[] = [];
 
+  // Lines of the top-level keys, found in one pass: a seed may hold thousands of keys.
+  const keyLines = new Map<string, number>();
+  parsed.matter.split("\n").forEach((line, index) => {
+    const key = /^([^\s#:][^:]*):/.exec(line)?.[1];
+    if (key !== undefined && !keyLines.has(key)) keyLines.set(key, index + 1);
+  });
+  for (const key of Object.keys(data)) {
+    if ((frontMatterKeys as readonly string[]).includes(key)) continue;
+    // Edit distance costs the product of the lengths: no key Dateline knows is near a long one.
+    const near = key.length <= 40 ? closestName(key, frontMatterKeys) : undefined;
+    const problem = warning("unknown-front-matter-key", file, keyLines.get(key) ?? 1, 1, `Unknown front-matter key ${JSON.stringify(key.slice(0, 80))}`);
+    problems.push(near === undefined ? problem : { ...problem, hint: `did you mean ${JSON.stringify(near)}?` });
+  }
+
   const rawDate = data["date"];
   let date: string | undefined;
   if (rawDate === undefined || rawDate === null || rawDate === "") {
     problems.push(error("missing-date", file, 1, 1, "Unexpected front matter without `date`, expected `date: YYYY-MM-DD`"));
-  } else if (scalar(rawDate) === undefined) {
-    problems.push(error("invalid-date", file, ...place("date"), "Unexpected date that is a list or a map, expected a date written YYYY-MM-DD"));
   } else {
-    const token = (scalar(rawDate) ?? "").trim();
-    const day = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(token)?.[1];
-    if (day !== undefined && isCalendarDate(day)) date = day;
-    else {
-      const expected = day !== undefined ? "a real calendar date (YYYY-MM-DD)" : "a date written YYYY-MM-DD";
-      problems.push(error("invalid-date", file, ...place("date"), `Unexpected date \`${token}\`, expected ${expected}`));
-    }
+    date = readDay(data, "date", file, place, problems);
+  }
+  const updated = data["updated"] === undefined || data["updated"] === null ? undefined : readDay(data, "updated", file, place, problems);
+  if (updated !== undefined && date !== undefined && updated < date) {
+    problems.push(error("invalid-date", file, ...place("updated"), `Unexpected updated \`${updated}\` before the date \`${date}\`, expected the day the article was last changed`));
+  }
+  const draft = data["draft"];
+  if (draft !== undefined && draft !== null && typeof draft !== "boolean") {
+    problems.push(error("invalid-front-matter", file, ...place("draft"), `Unexpected draft ${shown(draft)}, expected true or false`));
   }
 
   const title = optionalText(data, "title", file, place, problems);
   const summary = optionalText(data, "summary", file, place, problems);
   const tags = readTags(data["tags"], file, place("tags"), problems);
+  const author = optionalText(data, "author", file, place, problems);
+  if (data["section"] !== undefined && data["category"] !== undefined) {
+    problems.push(error("invalid-front-matter", file, ...place("category"), "Unexpected both `section` and `category`, expected one of them (they are the same key)"));
+  }
+  const section = optionalText(data, "section", file, place, problems) ?? optionalText(data, "category", file, place, problems);
+  const image = readImage(data, source, file, place, problems);
 
   let slug: string | undefined;
   if (data["slug"] !== undefined) {
@@ -103,7 +136,8 @@ export function parseMd(text: string, file: string): { seed?: MdSeed; problems: 
   if (body.paragraphs.length === 0) {
     problems.push(error("missing-body", file, bodyLine, 1, "Unexpected end of file after the front matter, expected the article's text"));
   }
-  if (problems.length > 0 || date === undefined) return { problems };
+  // Warnings (an unknown key) do not stop the article.
+  if (problems.some((problem) => problem.severity === "error") || date === undefined) return { problems };
   const heading = title ?? body.heading;
   return {
     seed: {
@@ -115,6 +149,11 @@ export function parseMd(text: string, file: string): { seed?: MdSeed; problems: 
       ...(summary !== undefined ? { summary } : {}),
       ...(slug !== undefined ? { slug } : {}),
       ...(permalink !== undefined ? { permalink } : {}),
+      ...(author !== undefined ? { author } : {}),
+      ...(section !== undefined ? { section } : {}),
+      ...(updated !== undefined ? { updated } : {}),
+      ...(image !== undefined ? { image } : {}),
+      ...(draft === true ? { draft: true as const } : {}),
     },
     problems,
   };
@@ -162,6 +201,63 @@ function optionalText(
   }
   const text = collapseWhitespace(String(value));
   return text === "" ? undefined : text;
+}
+
+/** Image files a seed may name: raster formats only (see README, Writing a seed: an SVG may hold scripts). */
+export const imageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"] as const;
+
+/** `image` and `image_alt`: a path relative to the seed's folder, checked for its form here and for its file when the seeds are loaded. */
+function readImage(
+  data: Record<string, unknown>,
+  source: string,
+  file: string,
+  place: (key: string) => [number, number],
+  problems: Problem[],
+): SeedImage | undefined {
+  const alt = optionalText(data, "image_alt", file, place, problems);
+  const value = data["image"];
+  if (value === undefined || value === null || value === "") return undefined;
+  if (typeof value !== "string") {
+    problems.push(error("invalid-image", file, ...place("image"), `Unexpected image ${shown(value)}, expected the path of an image file beside the seed`));
+    return undefined;
+  }
+  const path = value.trim();
+  const extension = /\.[^./]*$/.exec(path.toLowerCase())?.[0] ?? "";
+  if (path.startsWith("/") || path.includes("\\") || /^[a-z][a-z0-9+.-]*:/i.test(path) || path.split("/").some((part) => part === "" || part === ".")) {
+    problems.push(error("invalid-image", file, ...place("image"), `Unexpected image \`${path}\`, expected a path relative to the seed, such as \`photo.jpg\` or \`images/photo.jpg\``));
+    return undefined;
+  }
+  if (!(imageExtensions as readonly string[]).includes(extension)) {
+    problems.push(error("invalid-image", file, ...place("image"), `Unexpected image \`${path}\`, expected a ${imageExtensions.join(", ")} file`));
+    return undefined;
+  }
+  const resolved = posix.normalize(posix.join(posix.dirname(source), path));
+  if (resolved === ".." || resolved.startsWith("../")) {
+    problems.push(error("invalid-image", file, ...place("image"), `Unexpected image \`${path}\` outside the seeds folder, expected a file inside it`));
+    return undefined;
+  }
+  return { source: resolved, alt: alt ?? "", line: place("image")[0] };
+}
+
+/** A front-matter day (`date`, `updated`): `YYYY-MM-DD`, a real one, optionally followed by a time that is ignored. */
+function readDay(
+  data: Record<string, unknown>,
+  key: string,
+  file: string,
+  place: (key: string) => [number, number],
+  problems: Problem[],
+): string | undefined {
+  const raw = scalar(data[key]);
+  if (raw === undefined) {
+    problems.push(error("invalid-date", file, ...place(key), `Unexpected ${key} that is a list or a map, expected a date written YYYY-MM-DD`));
+    return undefined;
+  }
+  const token = raw.trim();
+  const day = /^(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/.exec(token)?.[1];
+  if (day !== undefined && isCalendarDate(day)) return day;
+  const expected = day !== undefined ? "a real calendar date (YYYY-MM-DD)" : "a date written YYYY-MM-DD";
+  problems.push(error("invalid-date", file, ...place(key), `Unexpected ${key} \`${token}\`, expected ${expected}`));
+  return undefined;
 }
 
 function readTags(value: unknown, file: string, at: [number, number], problems: Problem[]): string[] {

@@ -36,7 +36,7 @@ export function parseSeed(bytes: Uint8Array, seed: SeedFile): ParseResult {
   // Both formats read clean text, so no control character or noncharacter reaches a page or the feed.
   const text = cleanText(decoded.text);
   const format = seed.source.toLowerCase().endsWith(".md") ? "md" : "txt";
-  const result = format === "md" ? parseMd(text, seed.file) : parseTxt(text, seed.file);
+  const result = format === "md" ? parseMd(text, seed.file, seed.source) : parseTxt(text, seed.file);
   const problems = [...decoded.problems, ...result.problems];
   if (result.seed === undefined) return { problems };
   return { article: { id: seed.id, source: seed.source, format, tags: [], ...result.seed }, problems };

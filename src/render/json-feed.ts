@@ -17,6 +17,7 @@ export function jsonFeed(archive: Archive): string {
       summary: article.summary,
       content_html: article.html,
       date_published: `${article.date}T00:00:00Z`,
+      ...(article.updated !== undefined ? { date_modified: `${article.updated}T00:00:00Z` } : {}),
       ...(article.tags.length > 0 ? { tags: article.tags } : {}),
     })),
   };

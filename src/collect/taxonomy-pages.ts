@@ -1,0 +1,80 @@
+import { createHash } from "node:crypto";
+import slugify from "@sindresorhus/slugify";
+import type { Article, Feed, Link, PageSizes, TaxonomyKind, TaxonomyLinks, TaxonomyPage } from "../article.ts";
+import { paginateNewestFirst } from "./paginate.ts";
+
+/** The folder of each kind of front-matter page. */
+export const taxonomyFolders: Readonly<Record<TaxonomyKind, string>> = { tag: "/tags/", section: "/sections/", author: "/authors/" };
+
+/** What the front matter's tags, sections and authors give the archive. */
+export interface TaxonomySite {
+  readonly taxonomyPages: TaxonomyPage[];
+  readonly feeds: Feed[];
+  /** The links each article's page shows to the pages of its author, section and tags. */
+  readonly linksOf: (article: Article) => TaxonomyLinks;
+}
+
+interface Term {
+  readonly kind: TaxonomyKind;
+  readonly url: string;
+  /** Every spelling used, with its count: `Europe` and `europe` are one tag, named as most articles write it. */
+  readonly spellings: Map<string, number>;
+  readonly articles: Article[];
+}
+
+/**
+ * A page for every tag, section and author the front matter names (newest first, paginated as entity pages are)
+ * with its Atom feed. Names that make the same slug are one page, so `Europe` and `europe` never compete for a URL.
+ * @param articles newest first.
+ */
+export function taxonomyPages(articles: readonly Article[], feedSize: number, siteTitle: string, sizes: PageSizes): TaxonomySite {
+  const terms = new Map<string, Term>();
+  const add = (kind: TaxonomyKind, name: string, article: Article): void => {
+    const url = `${taxonomyFolders[kind]}${termSlug(name)}/`;
+    let term = terms.get(url);
+    if (term === undefined) terms.set(url, (term = { kind, url, spellings: new Map(), articles: [] }));
+    term.spellings.set(name, (term.spellings.get(name) ?? 0) + 1);
+    // A tag given twice in different case is one tag of the article.
+    if (term.articles.at(-1) !== article) term.articles.push(article);
+  };
+  for (const article of articles) {
+    if (article.author !== undefined) add("author", article.author, article);
+    if (article.section !== undefined) add("section", article.section, article);
+    for (const tag of article.tags) add("tag", tag, article);
+  }
+
+  const taxonomyPages: TaxonomyPage[] = [];
+  const feeds: Feed[] = [];
+  // Sorted by URL, so the pages' order never depends on the order of the seeds.
+  for (const term of [...terms.values()].sort((a, b) => (a.url < b.url ? -1 : 1))) {
+    const name = nameOf(term);
+    const feed = `${term.url}feed.xml`;
+    for (const page of paginateNewestFirst(term.articles, sizes.entity, term.url)) {
+      taxonomyPages.push({ kind: term.kind, name, url: page.url, home: term.url, feed, total: term.articles.length, articles: page.items, pagination: page.pagination });
+    }
+    feeds.push({ url: feed, title: `${name} · ${siteTitle}`, alternate: term.url, articles: term.articles.slice(0, feedSize), content: false });
+  }
+  const link = (kind: TaxonomyKind, name: string): Link => {
+    const url = `${taxonomyFolders[kind]}${termSlug(name)}/`;
+    const term = terms.get(url);
+    return { url, label: term === undefined ? name : nameOf(term) };
+  };
+  const linksOf = (article: Article): TaxonomyLinks => ({
+    ...(article.author !== undefined ? { author: link("author", article.author) } : {}),
+    ...(article.section !== undefined ? { section: link("section", article.section) } : {}),
+    tags: article.tags.map((tag) => link("tag", tag)),
+  });
+  return { taxonomyPages, feeds, linksOf };
+}
+
+/** A term's slug, as an entity's is made; a name with nothing a slug keeps (`日本` may be) gets a hash of itself. */
+function termSlug(name: string): string {
+  const base = slugify(name, { decamelize: false }).slice(0, 80).replace(/-+$/, "");
+  // `page` would read as a page number of the folder.
+  return base === "" || base === "page" ? createHash("sha256").update(name.toLowerCase()).digest("hex").slice(0, 8) : base;
+}
+
+/** The spelling most articles use; of equals, the first in code-point order. */
+function nameOf(term: Term): string {
+  return [...term.spellings].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))[0]?.[0] ?? "";
+}

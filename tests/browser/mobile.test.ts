@@ -1,0 +1,150 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { launchChromium, watchProblems } from "../helpers/browser.ts";
+import { datelineHere, removeTempDirs, seedsWith, tempDir } from "../helpers/cli.ts";
+import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
+
+// Issue 23: on a phone no page may scroll sideways. The widths of small phones: 320 (iPhone SE 1st gen), 360 (most
+// Android phones), 390 (iPhone 12 to 15).
+const widths = [320, 360, 390];
+
+// Enough articles for a second home page, and a story with what overflows a narrow screen: a word longer than the
+// screen in its headline, a long URL, and a line of code that does not wrap.
+const longWord = "Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetzesänderungsverordnung";
+const extraSeeds: Record<string, string> = {
+  ...Object.fromEntries(
+    Array.from({ length: 30 }, (_item, i) => [`filler-${i}.txt`, ` date 2022-04-${String((i % 28) + 1).padStart(2, "0")} Trade officials met in Geneva for round ${i + 1} of talks on tariffs, the ministry said.\n`]),
+  ),
+  "long.md": [
+    "---",
+    "date: 2022-04-30",
+    `title: The ${longWord} passes the Bundestag`,
+    "tags: [law]",
+    "---",
+    "",
+    `The ${longWord} passed. The text is at https://example.org/${"very-long-path-segment-".repeat(8)}end and nowhere else.`,
+    "",
+    `    const everything = ["${"a-long-string-".repeat(12)}"];`,
+    "",
+  ].join("\n"),
+};
+
+/** The page of each kind to load; the articles' URLs come from their headlines, so from the site's API. */
+async function pagesOf(out: string): Promise<string[]> {
+  const records = JSON.parse(await readFile(path.join(out, "api", "2022.json"), "utf8")) as { id: string; url: string }[];
+  const article = (id: string): string => records.find((record) => record.id === id)?.url ?? `(no article ${id})`;
+  return [
+    "/",
+    "/page/2/",
+    article("000_7aa871e253b4211d"),
+    article("long"),
+    "/2022/",
+    "/2022/03/",
+    "/2022/03/06/",
+    "/archive/",
+    "/people/",
+    "/people/wang-yi/",
+    "/places/france/",
+    "/organisations/",
+    "/quotes/",
+    "/quotes/wang-yi/",
+    "/search/?q=France",
+    "/no-such-page/",
+  ];
+}
+
+let browser: Browser;
+const servers: StaticServer[] = [];
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await Promise.all(servers.map((server) => server.close()));
+  await removeTempDirs();
+});
+
+describe.each(["en", "de"])("the built-in theme in %s", (lang) => {
+  let site: StaticServer;
+  let pages: string[];
+  beforeAll(async () => {
+    const out = path.join(await tempDir(`mobile-${lang}`), "site");
+    const run = await datelineHere(["build", "--seeds", await seedsWith(extraSeeds), "--out", out, "--lang", lang, "--quiet"]);
+    expect(run.stderr).not.toMatch(/error:|Internal error/);
+    expect(run.code).toBe(0);
+    site = await serveStatic(out, "/");
+    servers.push(site);
+    pages = await pagesOf(out);
+  }, 120_000);
+
+  test.each(widths)("should not scroll sideways on any page kind at %i px", async (width) => {
+    const context = await browser.newContext({ viewport: { width, height: 740 } });
+    const page = await context.newPage();
+    const problems = watchProblems(page);
+    const overflowing: string[] = [];
+    for (const url of pages) {
+      await page.goto(`${site.url}${url.slice(1)}`);
+      if (url.startsWith("/search/")) {
+        // The results and filters arrive after the page: measure them too, with the filters shown.
+        await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0);
+        await page.evaluate(() => document.querySelector("details")?.setAttribute("open", ""));
+      }
+      const measured = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+        // What sticks out, to say what to fix.
+        culprits: [...document.body.querySelectorAll("*")]
+          .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .slice(-3)
+          .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`),
+      }));
+      if (measured.scrollWidth > measured.innerWidth) overflowing.push(`${url}: ${measured.scrollWidth} px wide (${measured.culprits.join(", ")})`);
+    }
+    await context.close();
+    expect(overflowing).toEqual([]);
+    expect(problems.filter((problem) => !problem.includes("404"))).toEqual([]);
+  });
+
+  test("should show a date archive as a compact list of headlines when asked, with JavaScript off", async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${site.url}2022/04/`);
+    const summaries = page.locator(".story-list .story-summary");
+    expect(await summaries.first().isVisible()).toBe(true);
+    const tall = await page.locator(".story-list").evaluate((list) => list.getBoundingClientRect().height);
+    await page.locator(".view-toggle label").click();
+    expect(await summaries.first().isVisible()).toBe(false);
+    expect(await page.locator(".story-list").evaluate((list) => list.getBoundingClientRect().height)).toBeLessThan(tall * 0.7);
+    await context.close();
+  });
+
+  test.each(["light", "dark"] as const)("should have no accessibility violations at 320 px on any page kind, in %s mode", async (colorScheme) => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 740 }, colorScheme });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    for (const url of pages.filter((candidate) => !candidate.startsWith("/search/"))) {
+      await page.goto(`${site.url}${url.slice(1)}`);
+      // Date archives are checked in their compact view too.
+      if ((await page.locator("#compact-view").count()) > 0) await page.locator("#compact-view").check();
+      violations.push(...(await new AxeBuilder({ page }).analyze()).violations.map((violation) => `${url}: ${violation.id}`));
+    }
+    await context.close();
+    expect(violations).toEqual([]);
+  });
+
+  test("should wrap the navigation onto more lines rather than widen the page, with JavaScript off", async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(site.url);
+    const links = await page.locator(".site-nav a").evaluateAll((anchors) => anchors.map((anchor) => anchor.getBoundingClientRect()).map((box) => ({ top: Math.round(box.top), right: box.right })));
+    await context.close();
+    expect(links).toHaveLength(6);
+    expect(new Set(links.map((link) => link.top)).size).toBeGreaterThan(1);
+    expect(links.every((link) => link.right <= 320)).toBe(true);
+  });
+});
