@@ -1,7 +1,7 @@
 import { defineConfig } from "vitest/config";
 
 // The fast lane: the stages as functions, no build, no browser (`npm run test:unit`, seconds).
-const unit = ["tests/parse.test.ts", "tests/properties.test.ts", "tests/enrich.test.ts", "tests/entities.test.ts", "tests/quotes.test.ts", "tests/collect.test.ts", "tests/deploy.test.ts", "tests/perceptron.test.ts"];
+const unit = ["tests/parse.test.ts", "tests/properties.test.ts", "tests/enrich.test.ts", "tests/entities.test.ts", "tests/quotes.test.ts", "tests/collect.test.ts", "tests/deploy.test.ts", "tests/perceptron.test.ts", "tests/headline.test.ts", "tests/headline-urls.test.ts"];
 
 export default defineConfig({
   test: {

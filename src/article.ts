@@ -1,6 +1,8 @@
 // The records that flow through the pipeline, each named after the stage that makes it:
 // seeds → parse (ParsedArticle) → enrich (Article) → collect (Archive) → render → publish.
 
+import type { Redirect, UrlRegistry } from "./collect/url-registry.ts";
+
 /** What `parse` makes of one seed file: its text, split and typed, with nothing derived yet. */
 export interface ParsedArticle {
   /** File stem, e.g. `000_7aa871e253b4211d`. */
@@ -22,6 +24,25 @@ export interface ParsedArticle {
   readonly slug?: string;
   /** A front-matter `permalink` or `url`, already checked to stay inside the site. */
   readonly permalink?: string;
+  /** Front matter's `author`, `section` (or `category`) and `updated` (`YYYY-MM-DD`, not before `date`). */
+  readonly author?: string;
+  readonly section?: string;
+  readonly updated?: string;
+  readonly image?: SeedImage;
+  /** `draft: true`: left out of a build unless `--drafts`. */
+  readonly draft?: true;
+}
+
+/** A seed's front-matter `image`: a file of the seeds folder, published beside the article page. */
+export interface SeedImage {
+  /** Path relative to the seeds folder, `/`-separated, checked to stay inside it. */
+  readonly source: string;
+  /** `image_alt`, or empty. */
+  readonly alt: string;
+  /** Line of the `image` key in the seed, for the error when the file is missing. */
+  readonly line: number;
+  /** SHA-256 of the file, added when the seeds are loaded (never cached with the seed): a changed image changes the page. */
+  readonly digest?: string;
 }
 
 /** A person named in an article: one canonical name, and the role the text gives them, if any. */
@@ -59,6 +80,12 @@ export interface Article {
   readonly paragraphs: readonly string[];
   readonly html: string;
   readonly tags: readonly string[];
+  /** From front matter, as ParsedArticle has them. */
+  readonly author?: string;
+  readonly section?: string;
+  readonly updated?: string;
+  readonly image?: SeedImage;
+  readonly draft?: true;
   readonly words: number;
   readonly readingMinutes: number;
   readonly slug: string;
@@ -78,6 +105,34 @@ export interface Site {
   readonly baseUrl?: string;
   /** `/` or `/prefix/`: the folder the site is served from. */
   readonly pathPrefix: string;
+  /** Interface texts that replace the shipped ones of `lang`, by key (see src/render/strings/en.json). */
+  readonly strings?: Readonly<Record<string, string>>;
+  /** One sentence about the site (the config's `description`): the home page's meta description. */
+  readonly description?: string;
+  /** Links the header adds after its own (the config's `nav`). */
+  readonly nav?: readonly Link[];
+  /** Files of assets/ (the project's or Dateline's): the header's logo, the image of link previews, stylesheets linked after Dateline's. */
+  readonly logo?: string;
+  readonly socialImage?: string;
+  readonly stylesheets?: readonly string[];
+  /** The site project's folder, whose templates/ and assets/ override Dateline's file by file (render/site-templates.ts). */
+  readonly theme?: string;
+  /** Entries a page of each paginated list shows, where not the default (collect/page-sizes.ts). */
+  readonly pageSizes?: Partial<PageSizes>;
+}
+
+/** How many entries a page of each paginated list shows. */
+export interface PageSizes {
+  /** Articles on the home page and its `/page/N/`. */
+  readonly home: number;
+  /** Articles on a year, month or day archive page. */
+  readonly archive: number;
+  /** Articles on a person's, place's or organisation's page. */
+  readonly entity: number;
+  /** Names on `/people/`, `/places/`, `/organisations/`. */
+  readonly entityIndex: number;
+  /** Quotations on a speaker's `/quotes/<slug>/` page. */
+  readonly quotes: number;
 }
 
 /** A labelled link between pages. */
@@ -144,6 +199,37 @@ export interface ArticlePage {
   readonly year: Link;
   readonly month: Link;
   readonly day: Link;
+  /** Its front matter's image, published beside the page. */
+  readonly image?: { readonly url: string; readonly alt: string };
+  /** The pages of its front matter's author, section and tags. */
+  readonly taxonomy: TaxonomyLinks;
+}
+
+/** An article's links to the pages of its author, section and tags. */
+export interface TaxonomyLinks {
+  readonly author?: Link;
+  readonly section?: Link;
+  readonly tags: readonly Link[];
+}
+
+/** What front matter names: a tag, a section (or category), an author. */
+export type TaxonomyKind = "tag" | "section" | "author";
+
+/** One page of a named list of articles, newest first: an entity's, a tag's, a section's or an author's. */
+export interface NamedListPage {
+  readonly name: string;
+  readonly url: string;
+  /** Its first page, and its feed. */
+  readonly home: string;
+  readonly feed: string;
+  readonly total: number;
+  readonly articles: readonly Article[];
+  readonly pagination: Pagination;
+}
+
+/** One page of the articles with a tag, in a section or by an author, newest first. */
+export interface TaxonomyPage extends NamedListPage {
+  readonly kind: TaxonomyKind;
 }
 
 /** Articles per period, for an entity's timeline. */
@@ -161,16 +247,8 @@ export interface QuoteEntry {
 }
 
 /** One page of the articles mentioning a person, place or organisation. */
-export interface EntityPage {
+export interface EntityPage extends NamedListPage {
   readonly kind: EntityKind;
-  readonly name: string;
-  readonly url: string;
-  /** The entity's first page, and its feed. */
-  readonly home: string;
-  readonly feed: string;
-  readonly total: number;
-  readonly articles: readonly Article[];
-  readonly pagination: Pagination;
   /** The index of its kind, e.g. `/people/`. */
   readonly up: Link;
   /** Roles the articles give a person, most frequent first. */
@@ -210,6 +288,8 @@ export interface Feed {
   /** The HTML page the feed follows. */
   readonly alternate: string;
   readonly articles: readonly Article[];
+  /** The newest day among its articles' dates and `updated` days, `1970-01-01` when it has none (set by collectArchive). */
+  readonly updated?: string;
   /** Whether entries carry the whole article: the site's feed does; an entity's gives the summary and link, there being thousands of them. */
   readonly content: boolean;
 }
@@ -249,8 +329,13 @@ export interface Archive {
   readonly entityPages: readonly EntityPage[];
   readonly entityIndexes: readonly EntityIndexPage[];
   readonly quotePages: readonly QuotePage[];
-  /** The site's Atom feed first, then one per entity page. */
+  readonly taxonomyPages: readonly TaxonomyPage[];
+  /** The site's Atom feed first, then one per entity page, then one per tag, section and author. */
   readonly feeds: readonly Feed[];
   readonly sitemaps: readonly Sitemap[];
   readonly api: readonly ApiFile[];
+  /** Seed → URL, as the build writes it back to the site project's `dateline.urls.tsv` (see collect/url-registry.ts). */
+  readonly registry: UrlRegistry;
+  /** Former URLs of articles whose owner changed their `slug`, `permalink` or date, each sending readers on. */
+  readonly redirects: readonly Redirect[];
 }

@@ -11,12 +11,20 @@ export type ProblemId =
   | "invalid-front-matter"
   | "unsafe-permalink"
   | "url-conflict"
+  | "invalid-url-registry"
   | "duplicate-article"
   | "seed-too-large"
   | "too-deeply-nested"
   | "too-much-markup"
   | "seed-failed"
-  | "not-a-seed-file";
+  | "not-a-seed-file"
+  | "unknown-front-matter-key"
+  | "invalid-image"
+  | "missing-image"
+  | "config-invalid-yaml"
+  | "config-unknown-key"
+  | "config-invalid-value"
+  | "config-missing-base-url";
 
 export type Severity = "error" | "warning";
 
@@ -29,6 +37,8 @@ export interface Problem {
   readonly line: number;
   readonly column: number;
   readonly message: string;
+  /** A hint for this problem alone (a config key's "did you mean"), instead of the catalogue's. */
+  readonly hint?: string;
 }
 
 const hints: Readonly<Record<ProblemId, string>> = {
@@ -42,12 +52,20 @@ const hints: Readonly<Record<ProblemId, string>> = {
   "invalid-front-matter": "Front matter is YAML between two `---` lines; check the quoting and indentation on that line.",
   "unsafe-permalink": "Use a path inside the site made of lower-case letters, digits and hyphens, ending with `/`, e.g. /2022/special-report/.",
   "url-conflict": "Give one of the articles another `permalink` or `slug`.",
+  "invalid-url-registry": "Each line of dateline.urls.tsv is `seed<TAB>/url/` (and optionally `<TAB>/former/ /urls/`); mend the line, or delete it to let the build register the seed again.",
   "duplicate-article": "Delete one of the two files, or change one of the bodies if they are different stories.",
   "seed-too-large": "Split the file into one article per seed; a seed is one article, at most 4 MiB.",
   "too-deeply-nested": "Nest quotes and lists less deeply (at most 32 levels); an article never needs more.",
   "too-much-markup": "Write fewer emphasis, link and code markers: at most 1,000 in a paragraph and 20,000 in a seed.",
   "seed-failed": "Dateline could not process this seed; please report it with the file attached. --skip-invalid builds the rest.",
   "not-a-seed-file": "Seeds are regular files inside the seeds folder; copy the file there instead of linking to it.",
+  "unknown-front-matter-key": "See the keys in README (Writing a seed); a key Dateline does not know is ignored.",
+  "invalid-image": "Give `image` the path of a .jpg, .jpeg, .png, .gif, .webp or .avif file, relative to the seed, inside the seeds folder.",
+  "missing-image": "Put the image file at that path, relative to the seed, or correct the `image` key.",
+  "config-invalid-yaml": "dateline.config.yaml is YAML: `key: value` lines; check the quoting and indentation on that line.",
+  "config-unknown-key": "See the keys in README (One config file) or schema/dateline.config.schema.json.",
+  "config-invalid-value": "See the keys in README (One config file) or schema/dateline.config.schema.json.",
+  "config-missing-base-url": "Set `baseUrl: https://example.org` in dateline.config.yaml, or build with --base-url.",
 };
 
 /** The one-sentence fix for a problem id. */
@@ -72,7 +90,7 @@ export function warning(id: ProblemId, file: string, line: number, column: numbe
  */
 export function formatProblem(problem: Problem): string {
   const { file, line, column, severity, message, id } = problem;
-  return `${printable(file)}:${line}:${column}: ${severity}: ${printable(message)} [${id}]\n  hint: ${hintFor(id)}`;
+  return `${printable(file)}:${line}:${column}: ${severity}: ${printable(message)} [${id}]\n  hint: ${printable(problem.hint ?? hintFor(id))}`;
 }
 
 // C0 and C1 controls, DEL, line and paragraph separators, and the bidirectional overrides and isolates that can
@@ -102,6 +120,14 @@ export class UsageError extends Error {
  */
 export class EnvironmentError extends Error {
   override name = "EnvironmentError";
+}
+
+/** Thrown when dateline.config.yaml has errors (exit status 2, like any bad usage): nothing is built. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  constructor(readonly problems: readonly Problem[]) {
+    super(`${problems.length} problem(s) in the config file`);
+  }
 }
 
 /** Thrown when the seeds have errors and the build must stop (exit status 1). */

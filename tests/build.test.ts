@@ -10,7 +10,7 @@ import { brokenLinks, invalidPages } from "./helpers/site-checks.ts";
 const seeds = path.join(root, "tests", "fixtures", "site");
 afterAll(removeTempDirs);
 
-const seedArticle = "2022/03/06/china-calls-for-direct-negotiations-between-ukraine-and-russia-in-telephone/index.html";
+const seedArticle = "2022/03/06/china-calls-for-direct-negotiations-between-ukraine-and-russia/index.html";
 
 describe("a site built from the fixture seeds", () => {
   let out: string;
@@ -86,7 +86,7 @@ describe("a site built from the fixture seeds", () => {
   test("should show the article page with headline, date, reading time, body and its archive links", async () => {
     const html = await read(seedArticle);
     expect(html).toContain('<html lang="en">');
-    expect(html).toContain('<h1 class="story-headline">China calls for “direct” negotiations between Ukraine and Russia in telephone conversation</h1>');
+    expect(html).toContain('<h1 class="story-headline">China calls for “direct” negotiations between Ukraine and Russia</h1>');
     expect(html).toContain('<time datetime="2022-03-06">March 6, 2022</time>');
     expect(html).toContain("1 min read · 303 words");
     expect(html).toContain("<p>This conversation represents the first call between the heads of diplomacy");
@@ -98,15 +98,15 @@ describe("a site built from the fixture seeds", () => {
 
   test("should describe the article for search engines and social cards", async () => {
     const html = await read(seedArticle);
-    expect(html).toContain('<link rel="canonical" href="/2022/03/06/china-calls-for-direct-negotiations-between-ukraine-and-russia-in-telephone/">');
+    expect(html).toContain('<link rel="canonical" href="/2022/03/06/china-calls-for-direct-negotiations-between-ukraine-and-russia/">');
     expect(html).toContain('<meta property="og:type" content="article">');
     expect(html).toContain('<meta name="twitter:card" content="summary">');
     const jsonLd = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/s.exec(html)?.[1] ?? "null") as Record<string, unknown>;
     expect(jsonLd).toMatchObject({
       "@type": "NewsArticle",
-      headline: "China calls for “direct” negotiations between Ukraine and Russia in telephone conversation",
+      headline: "China calls for “direct” negotiations between Ukraine and Russia",
       datePublished: "2022-03-06",
-      url: "/2022/03/06/china-calls-for-direct-negotiations-between-ukraine-and-russia-in-telephone/",
+      url: "/2022/03/06/china-calls-for-direct-negotiations-between-ukraine-and-russia/",
       wordCount: 303,
     });
     expect(jsonLd["description"]).toMatch(/^China on Saturday/);
@@ -319,7 +319,7 @@ describe("a site built under a path prefix with a base URL", () => {
   });
 
   test("should make canonical, feed, sitemap and API URLs absolute", async () => {
-    expect(await read(seedArticle)).toContain('<link rel="canonical" href="https://example.org/news/2022/03/06/china-calls-for-direct-negotiations-between-ukraine-and-russia-in-telephone/">');
+    expect(await read(seedArticle)).toContain('<link rel="canonical" href="https://example.org/news/2022/03/06/china-calls-for-direct-negotiations-between-ukraine-and-russia/">');
     expect(await read("feed.xml")).toContain('<link href="https://example.org/news/2022/03/06/china-calls-for');
     expect(await read("sitemap.xml")).toContain("<loc>https://example.org/news/</loc>");
     expect(await read("robots.txt")).toContain("Sitemap: https://example.org/news/sitemap.xml");

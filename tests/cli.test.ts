@@ -33,7 +33,7 @@ describe("usage", () => {
   test("should print help and version with exit 0", async () => {
     const help = await dateline(["--help"]);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain("dateline check [--seeds DIR]");
+    expect(help.stdout).toContain("dateline check [--config FILE] [--seeds DIR]");
     const pkg = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { version: string };
     expect((await dateline(["--version"])).stdout).toBe(`${pkg.version}\n`);
   });
@@ -121,7 +121,9 @@ describe("build", () => {
     expect(await hashTree(out)).toEqual(before);
     expect((await dateline(["build", "--seeds", goodSeeds, "--out", out, "--quiet"])).code).toBe(0);
     expect(await siblings(out)).toEqual([]);
-    expect(await hashTree(out)).toEqual(before);
+    // The same site again, which says that nothing changed since the one it replaced.
+    expect(await readFile(path.join(out, ".dateline", "changes.txt"), "utf8")).toBe("");
+    expect({ ...(await hashTree(out)), ".dateline/changes.txt": before[".dateline/changes.txt"] }).toEqual(before);
   });
 });
 

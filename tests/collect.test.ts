@@ -2,7 +2,7 @@ import { describe, expect, test } from "vitest";
 import type { Article, Site } from "../src/article.ts";
 import { collectArchive } from "../src/collect/index.ts";
 import { mergeSurnames } from "../src/collect/merge-surnames.ts";
-import { paginate } from "../src/collect/paginate.ts";
+import { paginate, paginateNewestFirst } from "../src/collect/paginate.ts";
 import { sitemaps } from "../src/collect/sitemaps.ts";
 import { enrichArticle } from "../src/enrich/index.ts";
 
@@ -30,6 +30,35 @@ describe("paginate", () => {
 
   test("should make one empty page for an empty list", () => {
     expect(paginate([], 30, "/")).toHaveLength(1);
+    expect(paginateNewestFirst([], 30, "/")).toHaveLength(1);
+  });
+});
+
+describe("paginateNewestFirst", () => {
+  // Items newest first: 12 is the newest, 1 the oldest.
+  const newestFirst = (n: number): number[] => Array.from({ length: n }, (_, i) => n - i);
+
+  test("should number pages from the oldest and keep the newest, between one and two pages' worth, at the base", () => {
+    const pages = paginateNewestFirst(newestFirst(12), 5, "/2022/");
+    expect(pages.map((page) => page.url)).toEqual(["/2022/", "/2022/page/1/"]);
+    expect(pages.map((page) => page.items)).toEqual([[12, 11, 10, 9, 8, 7, 6], [5, 4, 3, 2, 1]]);
+    expect(pages[0]?.pagination).toMatchObject({ number: 2, count: 2, next: "/2022/page/1/" });
+    expect(pages[0]?.pagination.previous).toBeUndefined();
+    expect(pages[1]?.pagination).toMatchObject({ number: 1, count: 2, previous: "/2022/" });
+    expect(pages[0]!.pagination.pages.map((item) => ("gap" in item ? "…" : item.number))).toEqual([2, 1]);
+  });
+
+  test("should leave every numbered page as it was when articles are added, changing only the base", () => {
+    const before = paginateNewestFirst(newestFirst(23), 5, "/");
+    for (const added of [24, 25, 26, 30, 47]) {
+      const after = paginateNewestFirst(newestFirst(added), 5, "/");
+      const numbered = (pages: typeof before): Map<string, readonly number[]> => new Map(pages.filter((page) => page.url !== "/").map((page) => [page.url, page.items]));
+      for (const [url, items] of numbered(before)) expect(numbered(after).get(url), `${url} after ${added}`).toEqual(items);
+      // Every article is on exactly one page, newest first.
+      expect(after.flatMap((page) => page.items)).toEqual(newestFirst(added));
+      expect(after[0]!.items.length).toBeGreaterThanOrEqual(5);
+      expect(after[0]!.items.length).toBeLessThan(10);
+    }
   });
 });
 
@@ -56,8 +85,9 @@ describe("collectArchive", () => {
   });
 
   test("should give articles that would share a URL distinct URLs that do not depend on other seeds", () => {
-    const first = article("a.txt", "2022-03-06", "Talks begin. One.");
-    const second = article("b.txt", "2022-03-06", "Talks begin. Two.");
+    // Different headlines, one slug (same-day headlines that are the same are told apart before URLs are given).
+    const first = article("a.txt", "2022-03-06", "Talks begin! One.");
+    const second = article("b.txt", "2022-03-06", "Talks begin? Two.");
     const { archive } = collectArchive([second, first], site, fileOf);
     const urls = Object.fromEntries(archive.articles.map((a) => [a.source, a.url]));
     expect(urls).toEqual({ "a.txt": "/2022/03/06/talks-begin/", "b.txt": `/2022/03/06/talks-begin-${second.hash.slice(0, 8)}/` });
@@ -76,20 +106,23 @@ describe("collectArchive", () => {
     expect(problems.map((p) => `${p.file} ${p.id}`)).toEqual(["seeds/a.txt url-conflict", "seeds/c.txt url-conflict"]);
   });
 
-  test("should group years, months and days with counts and paginate past 100", () => {
-    const many = Array.from({ length: 150 }, (_, i) => article(`d${String(i).padStart(3, "0")}.txt`, "2022-03-06", `Story number ${i} of the day.`));
+  test("should group years, months and days with counts and paginate past 200, numbering from the oldest", () => {
+    const many = Array.from({ length: 250 }, (_, i) => article(`d${String(i).padStart(3, "0")}.txt`, "2022-03-06", `Story number ${i} of the day.`));
     const { archive } = collectArchive([...many, article("x.txt", "2021-12-31", "Last year.")], site, fileOf);
     const urls = archive.datePages.map((page) => page.url);
-    expect(urls).toEqual(["/2022/", "/2022/page/2/", "/2021/", "/2022/03/", "/2022/03/page/2/", "/2021/12/", "/2022/03/06/", "/2022/03/06/page/2/", "/2021/12/31/"]);
-    expect(archive.datePages.every((page) => page.articles.length <= 100)).toBe(true);
+    expect(urls).toEqual(["/2022/", "/2022/page/1/", "/2021/", "/2022/03/", "/2022/03/page/1/", "/2021/12/", "/2022/03/06/", "/2022/03/06/page/1/", "/2021/12/31/"]);
+    expect(archive.datePages.filter((page) => page.url.includes("/page/")).every((page) => page.articles.length === 100)).toBe(true);
+    expect(archive.datePages.every((page) => page.articles.length < 200)).toBe(true);
     const day = archive.datePages.find((page) => page.url === "/2022/03/06/")!;
     expect(day.up.map((link) => link.url)).toEqual(["/2022/", "/2022/03/"]);
     expect(day.before?.url).toBe("/2021/12/31/");
     expect(archive.years).toEqual([
-      { year: "2022", url: "/2022/", count: 150, months: [{ url: "/2022/03/", label: "March 2022", count: 150 }] },
+      { year: "2022", url: "/2022/", count: 250, months: [{ url: "/2022/03/", label: "March 2022", count: 250 }] },
       { year: "2021", url: "/2021/", count: 1, months: [{ url: "/2021/12/", label: "December 2021", count: 1 }] },
     ]);
-    expect(archive.homePages).toHaveLength(6);
+    // 251 articles by 30: seven numbered pages of 30 and the newest 41 at /.
+    expect(archive.homePages).toHaveLength(8);
+    expect(archive.homePages[0]!.articles).toHaveLength(41);
   });
 
   test("should shape the API as the archive's data for other programs", () => {

@@ -5,7 +5,7 @@ import { planShards, startIndexing, type ShardArticle, type ShardPlan } from "..
 import { indexedPart, pagefindInput } from "../src/search/fingerprint-shard.ts";
 import { HandedPages } from "../src/search/handed-pages.ts";
 import { indexShard } from "../src/search/index-shard.ts";
-import { datelineHere as dateline, hashTree, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
+import { datelineHere as dateline, hashTree, removeTempDirs, root, siteFiles, tempDir } from "./helpers/cli.ts";
 
 afterAll(removeTempDirs);
 
@@ -95,7 +95,7 @@ describe("a site built with its search index in shards", () => {
     out = path.join(dir, "site");
     await cp(fixture, seeds, { recursive: true });
     expect(await build(out)).toBe(7);
-    cold = await hashTree(out);
+    cold = await siteFiles(out);
   });
 
   test("should write the newest shard as Pagefind's main bundle and the others beside it, all listed in shards.json", async () => {
@@ -212,7 +212,7 @@ describe("a site built with its search index in shards", () => {
 
   test("should copy every shard from the site it replaces when nothing changed", async () => {
     expect(await build(out)).toBe(0);
-    expect(await hashTree(out)).toEqual(cold);
+    expect(await siteFiles(out)).toEqual(cold);
   });
 
   test("should index again only the shard of a changed article, and write what a cold build writes", async () => {
@@ -223,33 +223,33 @@ describe("a site built with its search index in shards", () => {
     expect(await build(out)).toBe(shard?.articles);
     const again = path.join(await tempDir("shards-cold"), "site");
     expect(await build(again)).toBe(7);
-    expect(await hashTree(out)).toEqual(await hashTree(again));
+    expect(await siteFiles(out)).toEqual(await siteFiles(again));
   });
 
   test("should index again only the changed article's shard when its headline changes on its neighbours' pages", async () => {
     const { shards } = (await readJson("shards.json")) as { shards: { from: string; to: string; articles: number }[] };
     const shard = shards.find((candidate) => candidate.from <= "2022-02-28" && "2022-02-28" <= candidate.to);
     const chinese = path.join(seeds, "003_chinese.txt");
-    const before = await hashTree(out);
+    const before = await siteFiles(out);
     await writeFile(chinese, (await readFile(chinese, "utf8")).replace("王毅", "王毅部长"));
     expect(await build(out)).toBe(shard?.articles);
     // Article pages of other shards did change, outside the part Pagefind reads: the neighbour's link shows the new headline.
-    const after = await hashTree(out);
+    const after = await siteFiles(out);
     const changed = Object.keys(before).filter((file) => /^\d{4}\/\d{2}\/\d{2}\/[^/]+\/index\.html$/.test(file) && after[file] !== undefined && after[file] !== before[file]);
     const dayOf = (file: string): string => file.slice(0, 10).replaceAll("/", "-");
     expect(changed.filter((file) => dayOf(file) < shard!.from || dayOf(file) > shard!.to)).not.toEqual([]);
     const again = path.join(await tempDir("shards-cold"), "site");
     expect(await build(again)).toBe(7);
-    expect(after).toEqual(await hashTree(again));
+    expect(after).toEqual(await siteFiles(again));
   });
 
   test("should keep every shard when a seed is parsed again but what its page gives the index is the same", async () => {
     // The seed's bytes changed, so its article is parsed again and its shard begun beside the render, then given up.
-    const before = await hashTree(out);
+    const before = await siteFiles(out);
     const yearEnd = path.join(seeds, "2021", "010_year-end.txt");
     await writeFile(yearEnd, `${await readFile(yearEnd, "utf8")}\n\n`);
     expect(await build(out)).toBe(0);
-    expect(await hashTree(out)).toEqual(before);
+    expect(await siteFiles(out)).toEqual(before);
   });
 
   test("should index again a shard whose bundle in the previous site lost a file or was edited", async () => {
@@ -260,10 +260,10 @@ describe("a site built with its search index in shards", () => {
     const entry = path.join(out, "pagefind", third!.path, "pagefind-entry.json");
     await writeFile(entry, `${await readFile(entry, "utf8")} `);
     expect(await build(out)).toBe(second!.articles + third!.articles);
-    const after = await hashTree(out);
+    const after = await siteFiles(out);
     const again = path.join(await tempDir("shards-cold"), "site");
     await build(again);
-    expect(after).toEqual(await hashTree(again));
+    expect(after).toEqual(await siteFiles(again));
   });
   test("should index a shard again when a page it read before the render gives the index another part once rendered", async () => {
     // The shard of a changed article starts at once, reading its other pages from the published site. Here the change
@@ -271,7 +271,7 @@ describe("a site built with its search index in shards", () => {
     const other = path.join(seeds, "004_same-headline.txt");
     await writeFile(other, `${await readFile(other, "utf8")}\nForeign Minister Baerbock said the talks had been useful.\n`);
     await build(out);
-    const before = await hashTree(out);
+    const before = await siteFiles(out);
     // 005 stays a duplicate of 001.
     for (const name of ["001_talks.txt", "005_duplicate.txt"]) {
       const seed = path.join(seeds, name);
@@ -279,7 +279,7 @@ describe("a site built with its search index in shards", () => {
     }
     const { shards } = (await readJson("shards.json")) as { shards: { from: string; articles: number }[] };
     expect(await build(out)).toBe(shards[0]?.articles);
-    const after = await hashTree(out);
+    const after = await siteFiles(out);
     // Both articles' pages name her, in the part Pagefind reads; the one not parsed again changed too.
     const pages = Object.keys(after).filter((file) => /^2022\/03\/06\/foreign-ministers/.test(file));
     expect(pages.every((file) => after[file] !== before[file])).toBe(true);
@@ -287,7 +287,7 @@ describe("a site built with its search index in shards", () => {
     expect(baerbock).toEqual([true, true]);
     const again = path.join(await tempDir("shards-cold"), "site");
     await build(again);
-    expect(after).toEqual(await hashTree(again));
+    expect(after).toEqual(await siteFiles(again));
   });
 });
 

@@ -4,13 +4,16 @@ import { BuildCache } from "../cache/build-cache.ts";
 import { describeFailure } from "../environment.ts";
 import { SeedsError, type Problem } from "../errors.ts";
 import { listFiles } from "../files/list-files.ts";
-import { templatesDir } from "../files/package-root.ts";
 import { hasErrors, loadArchive, type LoadResult } from "../load/index.ts";
+import { saveUrlRegistry } from "../load/url-registry-file.ts";
 import { plural } from "../text/plural.ts";
 import { discardStaging, publishSite, stageSite, type Staging } from "../publish/index.ts";
 import type { RenderOptions, RenderSummary } from "../render/index.ts";
+import { siteTemplates } from "../render/site-templates.ts";
+import { writeRedirectPages } from "../render/redirect-pages.ts";
 import { templateDependencies } from "../render/template-dependencies.ts";
 import { type SearchIndexer, startIndexing } from "../search/index.ts";
+import { copyArticleImages } from "./copy-article-images.ts";
 import { PagePlan } from "./plan-pages.ts";
 
 /** What `dateline build` needs to know. */
@@ -31,6 +34,15 @@ export interface BuildOptions {
   readonly fresh?: boolean;
   /** Articles per search shard; by default 2,000 (see `planShards`). */
   readonly shardSize?: number;
+  /** Build the seeds marked `draft: true` too (`--drafts`). */
+  readonly drafts?: boolean;
+  /**
+   * The site project's URL registry (`dateline.urls.tsv`): read before the build (from the site being replaced when
+   * it does not exist yet), written back once the site is published, and only if it changed.
+   */
+  readonly urlRegistry?: string;
+  /** Write the registry back (true by default); a preview (`dateline serve`) only reads it. */
+  readonly saveUrlRegistry?: boolean;
 }
 
 /** Receives a build's progress. */
@@ -48,6 +60,8 @@ export interface BuildSummary {
   readonly articles: number;
   readonly duplicates: number;
   readonly skipped: number;
+  /** Seeds left out as drafts. */
+  readonly drafts: number;
   /** HTML pages written, and every file (feeds, API, search index, assets…). */
   readonly pages: number;
   readonly files: number;
@@ -69,22 +83,28 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
   const { report } = options;
   const staging = await stageSite(options.out, options.seeds);
-  const dependencies = templateDependencies(templatesDir);
+  // The theme's overrides are part of the templates: a change to one changes the pages' fingerprints.
+  const dependencies = siteTemplates(options.site).then(templateDependencies);
   dependencies.catch(() => undefined);
   const folders = { seeds: options.seeds, out: staging.outDir, staging: staging.dir };
   const cache = options.cacheDir === undefined ? undefined : await BuildCache.open(options.cacheDir, folders, dependencies, { fresh: options.fresh ?? false, note: (message) => report?.note?.(message) });
   let indexer: SearchIndexer | undefined;
   try {
-    const loaded = await loadArchive(options.seeds, options.site, cache === undefined ? {} : { records: await cache.records() });
+    const urlRegistry = options.urlRegistry === undefined ? {} : { urlRegistry: { file: options.urlRegistry, site: options.out } };
+    const loaded = await loadArchive(options.seeds, options.site, { drafts: options.drafts ?? false, ...urlRegistry, ...(cache === undefined ? {} : { records: await cache.records() }) });
     // Walked while the seeds loaded; a refusal is a usage error, said before anything of the seeds.
     await staging.owned;
     reportLoad(loaded, report);
-    if (hasErrors(loaded.problems) && !options.skipInvalid) throw new SeedsError(loaded.problems);
+    // A registry line left out could rename its article: --skip-invalid does not skip one.
+    const badRegistry = loaded.problems.some((problem) => problem.id === "invalid-url-registry");
+    if (hasErrors(loaded.problems) && (!options.skipInvalid || badRegistry)) throw new SeedsError(loaded.problems);
 
     const renderStart = performance.now();
     const plan = await PagePlan.start(loaded, cache, await dependencies, (message) => report?.note?.(message));
     indexer = startIndexing(staging.dir, options.site, loaded.archive.articles, { ...plan.indexOptions(options.fresh ? undefined : staging.outDir), ...(options.shardSize !== undefined ? { shardSize: options.shardSize } : {}) });
     const rendered = await renderPages(loaded.archive, staging.dir, plan, indexer, report);
+    await copyArticleImages(loaded.archive.articles, options.seeds, staging.dir);
+    await writeRedirectPages(loaded.archive, staging.dir);
     const renderSeconds = (performance.now() - renderStart) / 1000;
 
     const indexStart = performance.now();
@@ -104,7 +124,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
 
     const publishStart = performance.now();
     const files = [...written, ...listFiles(path.join(staging.dir, "pagefind")).map((file) => `pagefind/${file}`)];
-    await publish(staging, files, cache, report);
+    await publish(staging, files, cache, plan.pages?.linked, report);
+    // Only once the site is published: a build that fails leaves the registry as it was.
+    if (options.urlRegistry !== undefined && options.saveUrlRegistry !== false) await saveUrlRegistry(options.urlRegistry, loaded.archive.registry);
     // The manifest describes the published output, so it is written only once that is in place.
     await plan.pages?.save(indexed.digests).catch((cause: unknown) => report?.note?.(`page cache not saved: ${describeFailure(cause)}`));
     await cache?.prune().catch((cause: unknown) => report?.note?.(`build cache not pruned: ${describeFailure(cause)}`));
@@ -114,9 +136,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       articles: loaded.archive.articles.length,
       duplicates: loaded.duplicates,
       skipped: loaded.skipped,
+      drafts: loaded.drafts,
       pages: written.filter((file) => file.endsWith(".html")).length,
-      // With the list of them (`.dateline/files.txt`), which publishing writes.
-      files: files.length + 1,
+      // With the lists of them and of what changed (`.dateline/files.txt`, `changes.txt`), which publishing writes.
+      files: files.length + 2,
       cached: loaded.cached,
       rendered: rendered.pages,
       reused,
@@ -173,7 +196,7 @@ async function renderPages(archive: Archive, dir: string, plan: PagePlan, indexe
 }
 
 /** Swaps the staging folder in; what fails after, the site published, is a note (see `publishSite`). */
-async function publish(staging: Staging, files: readonly string[], cache: BuildCache | undefined, report: Reporter | undefined): Promise<void> {
-  const unpublished = await publishSite(staging, files, cache?.leftovers);
+async function publish(staging: Staging, files: readonly string[], cache: BuildCache | undefined, linked: ReadonlySet<string> | undefined, report: Reporter | undefined): Promise<void> {
+  const unpublished = await publishSite(staging, files, cache?.leftovers, linked);
   if (unpublished !== undefined) report?.note?.(unpublished);
 }

@@ -8,26 +8,36 @@ import { entityGroups, entityKey } from "./entity-groups.ts";
 import { entityPages } from "./entity-pages.ts";
 import { dateLabels } from "./labels.ts";
 import { mergeSurnames } from "./merge-surnames.ts";
-import { paginate } from "./paginate.ts";
+import { pageSizes } from "./page-sizes.ts";
+import { paginateNewestFirst } from "./paginate.ts";
 import { relatedArticles } from "./related.ts";
 import { sitemaps } from "./sitemaps.ts";
+import { articleImageUrl } from "./article-image-url.ts";
+import { taxonomyPages } from "./taxonomy-pages.ts";
 import { siteUrl } from "./site-url.ts";
 import { timelinePeriods } from "./timeline.ts";
 import { uniqueUrls } from "./unique-urls.ts";
+import type { UrlRegistry } from "./url-registry.ts";
 
-/** Articles on one home page. */
-export const homePageSize = 30;
+/** The day the newest change among `articles` was made (a front-matter `updated` may be later than a newer article's date). */
+function lastChange(articles: readonly Article[]): string {
+  return articles.reduce((last, article) => {
+    const day = article.updated ?? article.date;
+    return day > last ? day : last;
+  }, "1970-01-01");
+}
+
 /** Articles in the feeds. */
 export const feedSize = 50;
 
 /**
  * Turns enriched articles into the whole site's structure: duplicates dropped, URLs
  * made unique, articles sorted newest first, and every list page precomputed so
- * templates only display.
+ * templates only display. `registry` holds the URLs published before (the site project's `dateline.urls.tsv`).
  */
-export function collectArchive(input: readonly Article[], site: Site, fileOf: (source: string) => string): { archive: Archive; problems: Problem[] } {
+export function collectArchive(input: readonly Article[], site: Site, fileOf: (source: string) => string, registry?: UrlRegistry): { archive: Archive; problems: Problem[] } {
   const deduped = dedupe(input, fileOf);
-  const unique = uniqueUrls(mergeSurnames(deduped.articles), fileOf);
+  const unique = uniqueUrls(mergeSurnames(deduped.articles), fileOf, registry);
   // Newest first; within a day, the later path first, as wire ids run in filing order.
   const articles = unique.articles.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : comparePaths(b.source, a.source)));
   const labels = dateLabels(site.lang);
@@ -40,6 +50,8 @@ export function collectArchive(input: readonly Article[], site: Site, fileOf: (s
       return { name, ...(url ? { url } : {}), ...(role ? { role } : {}) };
     });
 
+  const sizes = pageSizes(site);
+  const taxonomy = taxonomyPages(articles, feedSize, site.title, sizes);
   const articlePages: ArticlePage[] = articles.map((article, i) => {
     const older = articles[i + 1];
     const newer = articles[i - 1];
@@ -56,12 +68,14 @@ export function collectArchive(input: readonly Article[], site: Site, fileOf: (s
       day: { url: `/${article.date.replaceAll("-", "/")}/`, label: labels.day(article.date) },
       ...(older ? { older: { url: older.url, label: older.title } } : {}),
       ...(newer ? { newer: { url: newer.url, label: newer.title } } : {}),
+      taxonomy: taxonomy.linksOf(article),
+      ...(article.image !== undefined ? { image: { url: articleImageUrl(article.url, article.image), alt: article.image.alt } } : {}),
     };
   });
 
-  const dates = datePages(articles, labels);
+  const dates = datePages(articles, labels, sizes.archive);
   const newest = articles[0]?.date;
-  const homePages: ListPage[] = paginate(articles, homePageSize, "/").map((page) => ({
+  const homePages: ListPage[] = paginateNewestFirst(articles, sizes.home, "/").map((page) => ({
     kind: "home",
     url: page.url,
     heading: "Latest",
@@ -70,11 +84,11 @@ export function collectArchive(input: readonly Article[], site: Site, fileOf: (s
     pagination: page.pagination,
     up: [],
     children: [],
-    onThisDay: page.pagination.number === 1 && newest !== undefined ? (dates.onThisDay.get(newest) ?? []) : [],
+    onThisDay: page.url === "/" && newest !== undefined ? (dates.onThisDay.get(newest) ?? []) : [],
     ...(newest !== undefined ? { onThisDayOf: labels.day(newest) } : {}),
   }));
   const periods = timelinePeriods(articles.at(-1)?.date ?? "1970-01-01", newest ?? "1970-01-01", labels);
-  const entities = entityPages(articles, groups, periods, feedSize, site.title);
+  const entities = entityPages(articles, groups, periods, feedSize, site.title, sizes);
   const latest = articles.slice(0, feedSize);
   const pages = [
     ...homePages.map((page) => ({ url: page.url })),
@@ -84,7 +98,8 @@ export function collectArchive(input: readonly Article[], site: Site, fileOf: (s
     ...entities.entityIndexes.map((page) => ({ url: page.url })),
     ...entities.entityPages.map((page) => ({ url: page.url })),
     ...entities.quotePages.map((page) => ({ url: page.url })),
-    ...articles.map((article) => ({ url: article.url, lastmod: article.date })),
+    ...taxonomy.taxonomyPages.map((page) => ({ url: page.url })),
+    ...articles.map((article) => ({ url: article.url, lastmod: article.updated ?? article.date })),
   ];
 
   return {
@@ -99,12 +114,18 @@ export function collectArchive(input: readonly Article[], site: Site, fileOf: (s
       entityPages: entities.entityPages,
       entityIndexes: entities.entityIndexes,
       quotePages: entities.quotePages,
-      feeds: [{ url: "/feed.xml", title: site.title, alternate: "/", articles: latest, content: true }, ...entities.feeds],
+      taxonomyPages: taxonomy.taxonomyPages,
+      feeds: [{ url: "/feed.xml", title: site.title, alternate: "/", articles: latest, content: true }, ...entities.feeds, ...taxonomy.feeds].map((feed) => ({
+        ...feed,
+        updated: lastChange(feed.articles),
+      })),
       sitemaps: sitemaps(
         pages.map((page) => ({ ...page, url: siteUrl(site, page.url) })),
         (url) => siteUrl(site, url),
       ),
       api: api(articles, dates.years, site),
+      registry: unique.registry,
+      redirects: unique.redirects,
     },
     problems: [...deduped.problems, ...unique.problems],
   };

@@ -1,10 +1,9 @@
 import type { Article, Link, ListPage, YearSummary } from "../article.ts";
 import type { DateLabels } from "./labels.ts";
 import { onThisDay } from "./on-this-day.ts";
-import { paginate } from "./paginate.ts";
+import { paginateNewestFirst } from "./paginate.ts";
 
 /** Most articles on one archive page. */
-export const archivePageSize = 100;
 
 interface Group {
   readonly key: string;
@@ -34,6 +33,7 @@ const link = (group: Group | undefined): Link | undefined => (group ? { url: gro
 export function datePages(
   articles: readonly Article[],
   labels: DateLabels,
+  pageSize: number,
 ): { pages: ListPage[]; years: YearSummary[]; onThisDay: ReturnType<typeof onThisDay> } {
   const levels = [
     { kind: "year" as const, groups: groupBy(articles, 4, (key) => key) },
@@ -63,7 +63,7 @@ export function datePages(
         .map((key) => link(byKey.get(key)))
         .filter((item): item is Link => item !== undefined);
       const children = childrenOf.get(group.key) ?? [];
-      for (const page of paginate(group.articles, archivePageSize, group.url)) {
+      for (const page of paginateNewestFirst(group.articles, pageSize, group.url)) {
         pages.push({
           kind,
           url: page.url,

@@ -1,14 +1,9 @@
-import type { Article, EntityIndexPage, EntityKind, EntityPage, Feed, Link, QuoteEntry, QuotePage } from "../article.ts";
+import type { Article, EntityIndexPage, EntityKind, EntityPage, Feed, Link, PageSizes, QuoteEntry, QuotePage } from "../article.ts";
 import { entitiesOf, entityKey, kindFolders, type EntityGroup } from "./entity-groups.ts";
-import { paginate } from "./paginate.ts";
+import { paginate, paginateNewestFirst } from "./paginate.ts";
 import { timeline, type timelinePeriods } from "./timeline.ts";
 
-/** Articles on one page of an entity. */
-export const entityPageSize = 50;
-/** Entries on one page of an index of entities or speakers. */
-export const indexPageSize = 100;
-/** Quotations on one page of a speaker's quotes; the person page shows the newest few. */
-export const quotePageSize = 50;
+// The person page shows the newest few of a speaker's quotations (the page sizes are the site's: page-sizes.ts).
 const quotesOnPersonPage = 5;
 const companionCount = 8;
 
@@ -30,6 +25,7 @@ export function entityPages(
   periods: ReturnType<typeof timelinePeriods>,
   feedSize: number,
   siteTitle: string,
+  sizes: PageSizes,
 ): EntitySite {
   const paged = [...groups.values()].filter((group): group is EntityGroup & { url: string } => group.url !== undefined);
   const quotes = quotesBySpeaker(articles, paged);
@@ -55,8 +51,8 @@ export function entityPages(
       quoteCount: group.kind === "person" ? said.length : 0,
       ...(group.kind === "person" && quotesUrl ? { quotesUrl } : {}),
     };
-    for (const page of paginate(group.articles, entityPageSize, group.url)) {
-      const first = page.pagination.number === 1 && group.kind === "person";
+    for (const page of paginateNewestFirst(group.articles, sizes.entity, group.url)) {
+      const first = page.url === group.url && group.kind === "person";
       entityPages.push({ ...common, url: page.url, articles: page.items, pagination: page.pagination, quotes: first ? said.slice(0, quotesOnPersonPage) : [] });
     }
     feeds.push({ url: common.feed, title: `${group.name} · ${siteTitle}`, alternate: group.url, articles: group.articles.slice(0, feedSize), content: false });
@@ -68,20 +64,20 @@ export function entityPages(
       .filter((group) => group.kind === kind)
       .map((group) => ({ url: group.url, label: group.name, count: group.articles.length }))
       .sort(byCount);
-    entityIndexes.push(...indexPages(kind, kindFolders[kind].url, kindFolders[kind].heading, entries));
+    entityIndexes.push(...indexPages(kind, kindFolders[kind].url, kindFolders[kind].heading, entries, sizes.entityIndex));
   }
   const speakers = paged
     .filter((group) => group.kind === "person" && quotes.has(group.name))
     .map((group) => ({ url: speakerUrl(group.url), label: group.name, count: quotes.get(group.name)?.length ?? 0 }))
     .sort(byCount);
-  entityIndexes.push(...indexPages("speaker", "/quotes/", "Quotes", speakers));
+  entityIndexes.push(...indexPages("speaker", "/quotes/", "Quotes", speakers, sizes.entityIndex));
 
   const quotePages: QuotePage[] = [];
   for (const group of paged) {
     const said = quotes.get(group.name);
     if (group.kind !== "person" || said === undefined) continue;
     const speaker = { url: group.url, label: group.name };
-    for (const page of paginate(said, quotePageSize, speakerUrl(group.url))) {
+    for (const page of paginateNewestFirst(said, sizes.quotes, speakerUrl(group.url))) {
       quotePages.push({ speaker, url: page.url, total: said.length, quotes: page.items, pagination: page.pagination });
     }
   }
@@ -91,8 +87,8 @@ export function entityPages(
 /** `/people/wang-yi/` → `/quotes/wang-yi/`. */
 const speakerUrl = (personUrl: string): string => personUrl.replace(kindFolders.person.url, "/quotes/");
 
-function indexPages(kind: EntityIndexPage["kind"], url: string, heading: string, entries: (Link & { count: number })[]): EntityIndexPage[] {
-  return paginate(entries, indexPageSize, url).map((page) => ({ kind, url: page.url, heading, total: entries.length, entries: page.items, pagination: page.pagination }));
+function indexPages(kind: EntityIndexPage["kind"], url: string, heading: string, entries: (Link & { count: number })[], pageSize: number): EntityIndexPage[] {
+  return paginate(entries, pageSize, url).map((page) => ({ kind, url: page.url, heading, total: entries.length, entries: page.items, pagination: page.pagination }));
 }
 
 /** Each paged person's quotations, in archive order (newest first). */

@@ -1,2 +1,3 @@
-export { collectArchive, feedSize, homePageSize } from "./collect-archive.ts";
+export { collectArchive, feedSize } from "./collect-archive.ts";
+export { defaultPageSizes } from "./page-sizes.ts";
 export { siteUrl } from "./site-url.ts";

@@ -4,10 +4,12 @@ import path from "node:path";
 import type { Archive, Article, Site } from "../article.ts";
 import { seedRecord, type SeedRecord, type SeedTimings } from "./seed-record.ts";
 import { SeedWorkers } from "./seed-workers.ts";
+import { checkImages } from "./article-images.ts";
 import { collectArchive } from "../collect/index.ts";
 import { error, type Problem } from "../errors.ts";
 import { findSeeds, maxSeedBytes, type SeedFile } from "../parse/index.ts";
 import { type RecordStore, seedKey } from "./record-store.ts";
+import { readUrlRegistry, type UrlRegistrySource } from "./url-registry-file.ts";
 
 /** How to load: where names are relative to, and whether to reuse earlier builds' work. */
 export interface LoadOptions {
@@ -19,6 +21,10 @@ export interface LoadOptions {
   readonly records?: RecordStore;
   /** Worker threads that parse and enrich; by default one per core but one when many seeds need it, else none. */
   readonly threads?: number;
+  /** Keep seeds whose front matter says `draft: true` (`--drafts`); by default they are left out. */
+  readonly drafts?: boolean;
+  /** The site project's URL registry (`dateline.urls.tsv`): its URLs are kept. Without one, every URL is derived afresh. */
+  readonly urlRegistry?: UrlRegistrySource;
 }
 
 /** What loading the seeds gave: the archive of every good seed, and every problem found. */
@@ -34,6 +40,8 @@ export interface LoadResult {
   readonly skipped: number;
   /** Seeds left out as duplicates of another. */
   readonly duplicates: number;
+  /** Seeds left out as drafts (`draft: true`, without `--drafts`). */
+  readonly drafts: number;
   /** Seconds: parse is the wall time of reading, parsing and enriching; enrich the part of it spent enriching, summed over threads. */
   readonly timings: Readonly<Record<"parse" | "enrich" | "collect", number>>;
   /** Why the cache was not used, if so. */
@@ -69,7 +77,9 @@ export async function loadArchive(seedsDir: string, site: Site, options: LoadOpt
   const { seeds } = found;
   const parsed = await parseSeeds(seedsDir, seeds, options);
   const problems: Problem[] = [...found.problems, ...parsed.records.flatMap((record) => record.problems)];
-  const articles: Article[] = parsed.records.flatMap((record) => (record.article ? [record.article] : []));
+  const good = parsed.records.flatMap((record) => (record.article ? [record.article] : []));
+  // Drafts are parsed and checked as any seed (and cached), then left out here, so --drafts needs no parse again.
+  const published = options.drafts === true ? good : good.filter((article) => article.draft !== true);
   const articleKeys = new Map<Article, string>();
   parsed.records.forEach((record, i) => {
     const key = parsed.keys[i];
@@ -79,7 +89,12 @@ export async function loadArchive(seedsDir: string, site: Site, options: LoadOpt
 
   const display = new Map(seeds.map((seed) => [seed.source, seed.file]));
   const fileOf = (source: string): string => display.get(source) ?? path.join(seedsDir, source);
-  const collected = collectArchive(articles, site, fileOf);
+  const images = checkImages(published, seedsDir, fileOf);
+  problems.push(...images.problems);
+  const { articles } = images;
+  const registry = options.urlRegistry === undefined ? undefined : readUrlRegistry(options.urlRegistry, site);
+  problems.push(...(registry?.problems ?? []));
+  const collected = collectArchive(articles, site, fileOf, registry?.registry);
   problems.push(...collected.problems);
   const afterCollect = performance.now();
   // By seed: collect may give an article another URL.
@@ -91,7 +106,8 @@ export async function loadArchive(seedsDir: string, site: Site, options: LoadOpt
     seeds: seeds.length,
     cached: parsed.hits.filter(Boolean).length,
     threads: parsed.threads,
-    skipped: seeds.length - articles.length,
+    skipped: seeds.length - good.length + (published.length - articles.length),
+    drafts: good.length - published.length,
     duplicates: collected.problems.filter((problem) => problem.id === "duplicate-article").length,
     timings: {
       parse: (afterParse - started) / 1000,

@@ -6,6 +6,7 @@ import path from "node:path";
 import { describeFailure, environmentError } from "../environment.ts";
 import { UsageError } from "../errors.ts";
 import { checkFolderPath } from "./check-path.ts";
+import { changesFile, siteChanges, writeChanges } from "./site-changes.ts";
 import { foreignEntries, markerFile, readMarker, writeMarker } from "./site-marker.ts";
 
 /** A temporary folder beside the output, to be swapped into place when complete. */
@@ -131,15 +132,19 @@ export interface Leftovers {
 }
 
 /**
- * Marks the complete staging folder as Dateline's, listing `files` (every file in it, relative), and swaps it into
- * place. The swap is two renames; a build killed between them leaves the old site beside the output, complete, and
- * the next build puts it back (`recoverSite`) before it removes anything. The old site is removed, or kept as
- * `spare`, only after; what fails then costs the next build time, not this one its output, and is returned as a note.
+ * Writes into the complete staging folder what changed since the site it replaces (`changesFile`; `unchanged`:
+ * files linked from that site, see `siteChanges`), marks it as Dateline's, listing `files` (every file in it,
+ * relative) and the list of changes, and swaps it into place. The swap is two renames; a build killed between them
+ * leaves the old site beside the output, complete, and the next build puts it back (`recoverSite`) before it removes
+ * anything. The old site is removed, or kept as `spare`, only after; what fails then costs the next build time, not
+ * this one its output, and is returned as a note.
  */
-export async function publishSite(staging: Staging, files: readonly string[], leftovers?: Leftovers): Promise<string | undefined> {
+export async function publishSite(staging: Staging, files: readonly string[], leftovers?: Leftovers, unchanged: ReadonlySet<string> = new Set()): Promise<string | undefined> {
   const { dir, outDir } = staging;
   await staging.owned;
-  await writeMarker(dir, files);
+  // Read again rather than kept from the check: at a million articles the list holds millions of paths, which the render need not carry.
+  await writeChanges(dir, await siteChanges({ dir, files, outDir, previous: readMarker(outDir), unchanged }));
+  await writeMarker(dir, [...files, changesFile]);
   const old = path.join(path.dirname(outDir), `${prefix}old-${path.basename(outDir)}-${process.pid}-${randomBytes(4).toString("hex")}`);
   const hadSite = await lstat(outDir).then(() => true, () => false);
   if (hadSite) await rename(outDir, old);

@@ -3,19 +3,23 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
-import type { Archive, ArticlePage, Site, Timeline } from "../article.ts";
+import type { Archive, ArticlePage, QuoteEntry, Site, Timeline } from "../article.ts";
 import { siteUrl } from "../collect/index.ts";
 import { dateLabels, type DateLabels } from "../collect/labels.ts";
 import { packageRoot } from "../files/package-root.ts";
-import { newsArticleJsonLd } from "./json-ld.ts";
+import { newsArticleJsonLd, scriptSafeJson } from "./json-ld.ts";
 import { jsonFeed } from "./json-feed.ts";
+import { quotesByStory } from "./quotes-by-story.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./security.ts";
 import { timelineSvg } from "./timeline-svg.ts";
+import { siteStrings, translator, type MessageValues, type Translate } from "./translator.ts";
 
 /** How the plugin gets its archive: handed over by `dateline build`, or loaded by the plugin (dev server). */
 export interface PluginOptions {
   readonly archive?: Archive;
   readonly load?: () => Promise<Archive>;
+  /** The templates folder rendered from, whose assets/ is copied (`siteTemplates`); by default Dateline's. */
+  readonly templates?: string;
 }
 
 /** What Eleventy gives a Nunjucks filter as `this`: the data of the page being rendered. */
@@ -48,7 +52,7 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
 
   eleventyConfig.addPlugin(HtmlBasePlugin);
   // An absolute source path, so the assets are found whatever the current folder.
-  const assets = path.join(packageRoot, "templates", "assets");
+  const assets = path.join(options.templates ?? path.join(packageRoot, "templates"), "assets");
   eleventyConfig.addPassthroughCopy({ [assets]: "assets" });
   // A content hash in each asset URL lets hosts cache assets for a year and still serve changes at once.
   const versions = new Map<string, string>();
@@ -91,10 +95,36 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
   eleventyConfig.addFilter("newsArticleJsonLd", function (this: FilterThis, entry: ArticlePage) {
     return newsArticleJsonLd(entry, site.call(this));
   });
-  eleventyConfig.addFilter("timelineSvg", (timeline: Timeline, name: string) => timelineSvg(timeline, name));
+  eleventyConfig.addFilter("timelineSvg", function (this: FilterThis, timeline: Timeline, name: string) {
+    return timelineSvg(timeline, name, translate.call(this));
+  });
+  eleventyConfig.addFilter("quotesByStory", (quotes: readonly QuoteEntry[]) => quotesByStory(quotes));
   eleventyConfig.addFilter("jsonFeed", (value: Archive) => jsonFeed(value));
   eleventyConfig.addFilter("json", (value: unknown) => `${JSON.stringify(value, null, 2)}\n`);
   // `toLocaleString` makes a formatter at every call.
-  const thousands = new Intl.NumberFormat("en-US");
-  eleventyConfig.addFilter("thousands", (value: number) => thousands.format(value));
+  const numbers = new Map<string, Intl.NumberFormat>();
+  eleventyConfig.addFilter("thousands", function (this: FilterThis, value: number) {
+    const { lang } = site.call(this);
+    if (!numbers.has(lang)) numbers.set(lang, new Intl.NumberFormat(lang));
+    return numbers.get(lang)?.format(value) ?? String(value);
+  });
+  // Interface texts in the site's language: `{{ "articles" | t({ count: n }) }}`. One translator per site, made at its first use.
+  const translators = new WeakMap<Site, Translate>();
+  function translate(this: FilterThis | undefined): Translate {
+    const here = site.call(this);
+    let found = translators.get(here);
+    if (found === undefined) {
+      found = translator(here);
+      translators.set(here, found);
+    }
+    return found;
+  }
+  eleventyConfig.addFilter("t", function (this: FilterThis, key: string, values?: MessageValues) {
+    return translate.call(this)(key, values);
+  });
+  // The search page's texts for its script, plural forms unresolved: the script counts its results itself.
+  eleventyConfig.addFilter("searchStrings", (here: Site) => {
+    const strings = siteStrings(here);
+    return scriptSafeJson({ lang: here.lang, messages: Object.fromEntries(Object.entries(strings).filter(([key]) => key.startsWith("search."))) });
+  });
 }

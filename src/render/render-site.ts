@@ -5,8 +5,9 @@ import Eleventy from "@11ty/eleventy";
 import type { Archive } from "../article.ts";
 import { outputFile, pageRecords, pageUrl } from "./page-model.ts";
 import { templateDependencies } from "./template-dependencies.ts";
-import { packageRoot, templatesDir } from "../files/package-root.ts";
+import { packageRoot } from "../files/package-root.ts";
 import { datelinePlugin } from "./plugin.ts";
+import { siteTemplates } from "./site-templates.ts";
 
 /** Options for one render. */
 export interface RenderOptions {
@@ -50,6 +51,8 @@ export interface RenderSummary {
 
 type EleventyConfig = Parameters<typeof datelinePlugin>[0] & {
   benchmarkManager: { getAll(): Record<string, { setIsVerbose(verbose: boolean): void }> };
+  ignores: Set<string>;
+  setUseGitIgnore(use: boolean): void;
   addPreprocessor(name: string, extensions: string, callback: (this: { inputPath: string }, data: { pagination?: { data?: unknown; size?: unknown } }) => false | undefined): void;
 };
 
@@ -78,7 +81,7 @@ const sliceSizes = { min: 2500, max: 5000 };
  */
 export async function renderSite(archive: Archive, outDir: string, options: RenderOptions = {}): Promise<RenderSummary> {
   // The largest array first, in its own order: the article pages, newest first, which the search index wants first.
-  const pageArrays = [...(options.pageArrays ?? (await templateDependencies(templatesDir)).pageArrays.keys())].sort((a, b) => pageRecords(archive, b).length - pageRecords(archive, a).length);
+  const pageArrays = [...(options.pageArrays ?? (await templateDependencies(await siteTemplates(archive.site))).pageArrays.keys())].sort((a, b) => pageRecords(archive, b).length - pageRecords(archive, a).length);
   const chosen = pageArrays.flatMap((name) => {
     const records = pageRecords(archive, name);
     return (options.select?.get(name) ?? records.map((_record, index) => index)).map((index) => ({ name, record: records[index] }));
@@ -123,7 +126,8 @@ async function renderRun(
   },
 ): Promise<number> {
   const paginating = new Map<string, string>();
-  const eleventy = new Eleventy(templatesDir, outDir, {
+  const templates = await siteTemplates(archive.site);
+  const eleventy = new Eleventy(templates, outDir, {
     quietMode: true,
     configPath: path.join(packageRoot, ".eleventy.js"),
     pathPrefix: archive.site.pathPrefix,
@@ -131,7 +135,11 @@ async function renderRun(
       // Eleventy warns on stderr when a filter takes over 8 % of a run, even in quiet mode: its configuration's
       // benchmark group is made before quiet mode applies (Eleventy 3.1.8). Dateline reports its own stage times.
       for (const group of Object.values(eleventyConfig.benchmarkManager.getAll())) group.setIsVerbose(false);
-      eleventyConfig.addPlugin(datelinePlugin, { archive });
+      // Installed as a package, the templates are inside node_modules/, which Eleventy ignores by default, as it does
+      // what the project's .gitignore names: the input folder holds templates only, so nothing of it is ignored.
+      eleventyConfig.ignores.delete("**/node_modules/**");
+      eleventyConfig.setUseGitIgnore(false);
+      eleventyConfig.addPlugin(datelinePlugin, { archive, templates });
       // Transforms run on every template's output before it is written; a cold build has no linked file to guard.
       if (options.linked.size > 0) {
         eleventyConfig.addTransform("dateline-linked", function (content) {

@@ -31,10 +31,11 @@ async function open(url: string): Promise<{ page: Page; problems: string[] }> {
   return { page, problems };
 }
 
-const settled = (page: Page): Promise<unknown> => page.waitForFunction(() => /result/.test(document.getElementById("search-status")?.textContent ?? ""));
+// Every passing status ("Searching…", "counting…") ends in an ellipsis; the last one names the results.
+const settled = (page: Page): Promise<unknown> => page.waitForFunction(() => /result.*[^…]$/.test(document.getElementById("search-status")?.textContent ?? ""));
 
 test("should go from an article to a person's page, to their quotations, and back to the story", async () => {
-  const { page, problems } = await open("/2022/03/06/china-calls-for-direct-negotiations-between-ukraine-and-russia-in-telephone/");
+  const { page, problems } = await open("/2022/03/06/china-calls-for-direct-negotiations-between-ukraine-and-russia/");
   await page.getByRole("link", { name: "Wang Yi", exact: true }).click();
   await expect.poll(() => page.locator("h1").innerText()).toBe("Wang Yi");
   expect(await page.locator(".timeline-chart rect").count()).toBeGreaterThan(0);
@@ -64,6 +65,8 @@ test("should narrow a search to a place from its page, with the place's filter c
 test("should show people, places and organisations as search filters, most frequent first", async () => {
   const { page } = await open("/search/?q=France");
   await settled(page);
+  await page.locator("#search-filters-panel summary").click();
+  await page.waitForSelector(".search-filter-place .count");
   const places = await page.locator(".search-filter-place .count").evaluateAll((spans) => spans.map((span) => Number((span as HTMLElement).dataset["count"])));
   expect(places.length).toBeGreaterThan(0);
   expect([...places].sort((a, b) => b - a)).toEqual(places);

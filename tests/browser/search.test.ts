@@ -90,9 +90,19 @@ async function openPage(options: { javaScriptEnabled?: boolean; colorScheme?: "l
   return { page, problems };
 }
 
+/** Waits until the search has said its last word: every passing status ("Searching…", "counting…") ends in an ellipsis. */
+const settled = (page: Page): Promise<unknown> => page.waitForFunction(() => /[^…]$/.test(document.getElementById("search-status")?.textContent ?? ""));
+
 async function searchFor(page: Page, query: string): Promise<void> {
   await page.locator("#search-query").fill(query);
-  await page.waitForFunction(() => !/Searching|^$/.test(document.getElementById("search-status")?.textContent ?? ""));
+  await settled(page);
+}
+
+/** Opens the filters, which count once open, and waits for their counts. */
+async function openFilters(page: Page): Promise<void> {
+  await page.locator("#search-filters-panel summary").click();
+  await page.waitForSelector(".search-filter-year .count");
+  await settled(page);
 }
 
 const statusOf = (page: Page): Promise<string> => page.locator("#search-status").innerText();
@@ -222,6 +232,7 @@ describe.runIf(corpusTests)("a site of several hundred corpus articles over thre
     const { page, problems } = await openPage();
     await page.goto(`${site.url}search/`);
     await searchFor(page, "oil");
+    await openFilters(page);
     const total = Number(/^(\d+) results/.exec(await statusOf(page))?.[1]);
     const counts = await page.locator(".search-filter-year .count").evaluateAll((spans) => spans.map((span) => Number((span as HTMLElement).dataset["count"])));
     expect(counts).toHaveLength(3);
@@ -243,6 +254,7 @@ describe.runIf(corpusTests)("a site of several hundred corpus articles over thre
     });
     await page.goto(`${site.url}search/`, { waitUntil: "domcontentloaded" });
     await searchFor(page, "oil");
+    await openFilters(page);
     expect(await page.locator(".search-filter-year .count").count()).toBe(3);
   });
 
@@ -252,7 +264,8 @@ describe.runIf(corpusTests)("a site of several hundred corpus articles over thre
     await page.waitForSelector("#search-results li");
     const dates = await resultDates(page);
     expect(dates.length).toBeGreaterThan(5);
-    // Opened straight from a URL with a query, the filters still show their counts.
+    // Opened straight from a URL with a query, the filters count once opened.
+    await openFilters(page);
     expect(await page.locator(".search-filter-year .count").count()).toBe(3);
     expect(dates).toEqual([...dates].sort().reverse());
     await page.locator("#search-sort").selectOption("relevance");
@@ -275,6 +288,7 @@ describe.runIf(corpusTests)("a site of several hundred corpus articles over thre
     const { page } = await openPage();
     await page.goto(`${site.url}search/?year=1987`);
     await page.waitForSelector("#search-results li");
+    await settled(page);
     expect(await statusOf(page)).toMatch(/^\d+ results, newest first\.$/);
   });
 });
@@ -305,6 +319,7 @@ describe.runIf(corpusTests)("a site whose search index is split into shards", ()
       const { page, problems } = await openPage();
       await page.goto(`${site.url}search/`);
       await searchFor(page, "oil");
+      await openFilters(page);
       totals.push(await totalOf(page));
       counts.push(await yearCounts(page));
       expect(problems).toEqual([]);
@@ -319,6 +334,7 @@ describe.runIf(corpusTests)("a site whose search index is split into shards", ()
     const { page, problems } = await openPage();
     await page.goto(`${sharded.url}search/?q=oil`);
     await page.waitForSelector("#search-results li");
+    await settled(page);
     const total = await totalOf(page);
     const { dates, links } = await allResults(page);
     expect(dates).toHaveLength(total);
@@ -334,13 +350,75 @@ describe.runIf(corpusTests)("a site whose search index is split into shards", ()
     const { page } = await openPage();
     await page.goto(`${sharded.url}search/?q=oil&sort=relevance`);
     await page.waitForSelector("#search-results li");
+    await settled(page);
     const total = await totalOf(page);
     const { links } = await allResults(page);
     expect(new Set(links).size).toBe(total);
+    await openFilters(page);
     const [newestYear] = await yearCounts(page);
     await page.locator(".search-filter-year input").first().check();
     await page.waitForFunction((expected) => document.getElementById("search-status")?.textContent?.startsWith(`${expected} result`), newestYear);
     expect(new Set((await resultDates(page)).map((date) => date.slice(0, 4)))).toEqual(new Set(["1989"]));
+  });
+
+  test("should show the newest results before the total, from the newest shard alone, then count them all", async () => {
+    const shards = await shardsOf(sharded.out);
+    const { page, problems } = await openPage();
+    // Every shard but the newest arrives late: the first results must not wait for them.
+    const older: string[] = [];
+    await page.route("**/pagefind/shards/**", async (route) => {
+      older.push(route.request().url());
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await page.goto(`${sharded.url}search/?q=oil`);
+    await page.waitForSelector("#search-results li");
+    expect(await statusOf(page)).toBe("Newest first; counting every result…");
+    const first = await resultDates(page);
+    expect(first).toHaveLength(10);
+    expect(first.every((date) => date >= shards[0]!.from)).toBe(true);
+    await settled(page);
+    expect(older.length).toBeGreaterThan(0);
+    // The total, once counted, is the one index's.
+    const { page: one } = await openPage();
+    await one.goto(`${single.url}search/?q=oil`);
+    await settled(one);
+    expect(await totalOf(page)).toBe(await totalOf(one));
+    expect(problems).toEqual([]);
+  });
+
+  test("should search a date range, loading only the shards it meets, and keep it on reload", async () => {
+    const shards = await shardsOf(sharded.out);
+    const { page, problems } = await openPage();
+    const requested = new Set<string>();
+    page.on("request", (request) => {
+      const id = /\/pagefind\/shards\/([0-9a-f]+)\//.exec(request.url())?.[1];
+      if (id) requested.add(id);
+    });
+    await page.goto(`${sharded.url}search/?q=oil&from=1988-01&to=1988-12`);
+    await page.waitForSelector("#search-results li");
+    await settled(page);
+    const total = await totalOf(page);
+    const { dates } = await allResults(page);
+    expect(dates).toHaveLength(total);
+    expect(new Set(dates.map((date) => date.slice(0, 4)))).toEqual(new Set(["1988"]));
+    const meets = new Set(shards.filter((shard) => shard.from <= "1988-12-31" && shard.to >= "1988-01-01").map((shard) => shard.id));
+    expect([...requested].filter((id) => !meets.has(id))).toEqual([]);
+    // The same articles as the year filter finds.
+    const { page: byYear } = await openPage();
+    await byYear.goto(`${sharded.url}search/?q=oil&year=1988`);
+    await settled(byYear);
+    expect(await totalOf(byYear)).toBe(total);
+    await page.reload();
+    await settled(page);
+    expect(await page.locator("#search-from").inputValue()).toBe("1988-01");
+    expect(await page.locator("#search-to").inputValue()).toBe("1988-12");
+    expect(await totalOf(page)).toBe(total);
+    await page.locator("#search-to").fill("1987-06");
+    await expect.poll(() => statusOf(page)).toBe("The date range ends before it starts.");
+    expect(await page.locator("#search-results li").count()).toBe(0);
+    expect(page.url()).toMatch(/from=1988-01&to=1987-06$/);
+    expect(problems).toEqual([]);
   });
 
   test("should load every shard from under a path prefix", async () => {
@@ -348,9 +426,11 @@ describe.runIf(corpusTests)("a site whose search index is split into shards", ()
     const { page, problems } = await openPage();
     await page.goto(`${single.url}search/?q=oil`);
     await page.waitForSelector("#search-results li");
+    await settled(page);
     const expected = await totalOf(page);
     await page.goto(`${prefixed.url}search/?q=oil`);
     await page.waitForSelector("#search-results li");
+    await settled(page);
     expect(await totalOf(page)).toBe(expected);
     const { links } = await allResults(page);
     expect(links.every((link) => link.startsWith("/news/1989/") || link.startsWith("/news/1988/") || link.startsWith("/news/1987/"))).toBe(true);
@@ -361,6 +441,7 @@ describe.runIf(corpusTests)("a site whose search index is split into shards", ()
     const { page } = await openPage();
     await page.goto(`${sharded.url}search/?year=1988`);
     await page.waitForSelector("#search-results li");
+    await settled(page);
     const total = await totalOf(page);
     const { dates } = await allResults(page);
     expect(dates).toHaveLength(total);

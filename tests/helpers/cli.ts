@@ -93,6 +93,14 @@ export async function hashTree(dir: string): Promise<Record<string, string>> {
   return hashes;
 }
 
+/**
+ * Every file of a built site by its hash, but the list of what changed since the site it replaced: it depends on
+ * that site by design (a cold build into a new folder lists every file as added; see tests/changes.test.ts).
+ */
+export async function siteFiles(siteDir: string): Promise<Record<string, string>> {
+  return Object.fromEntries(Object.entries(await hashTree(siteDir)).filter(([file]) => file !== ".dateline/changes.txt"));
+}
+
 /** The fixture site's seeds: seven articles and one duplicate. */
 export const goodSeeds = path.join(root, "tests", "fixtures", "site");
 
