@@ -20,7 +20,8 @@ const queries: { name: string; url: string; typed?: string }[] = [
   { name: "name", url: "?q=Baker", typed: "Baker" },
   { name: "rare word", url: "?q=zinc", typed: "zinc" },
   { name: "two words", url: "?q=interest+rates", typed: "interest rates" },
-  { name: "date range", url: "?q=oil&from=1987-04&to=1987-06" },
+  // March 1987: all but a few days of the 10k site, the oldest shards of the larger ones.
+  { name: "date range", url: "?q=oil&from=1987-03&to=1987-03" },
   { name: "filter only", url: "?month=1987-03" },
 ];
 
@@ -183,8 +184,9 @@ async function measureQueries(dir: string): Promise<Row[]> {
       const page = await context.newPage();
       const { received, settled } = recordResponses(page, searchFiles);
       await page.goto(`${server.url}search/${query.url}`);
-      const first = await markTime(page, "first-result");
+      // The page marks its last word ("counted") in any case, its first result only if there is one.
       const counted = await markTime(page, "counted");
+      const first = (await page.evaluate(() => performance.getEntriesByName("first-result").length)) > 0 ? await markTime(page, "first-result") : counted;
       await page.waitForLoadState("networkidle");
       await settled();
       const start = await page.evaluate(() => performance.timeOrigin);

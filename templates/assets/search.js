@@ -252,6 +252,11 @@ async function renderMore() {
   const from = cursor;
   const data = await Promise.all((await nextResults(from, pageSize)).map((result) => result.data()));
   if (from !== cursor) return;
+  // A new search's results replace the last one's only once they are here, so the list does not flash empty as words are typed.
+  if (from.fresh) {
+    clearResults();
+    from.fresh = false;
+  }
   for (const result of data) {
     const item = document.createElement("li");
     item.className = "story-item search-result";
@@ -289,10 +294,10 @@ async function search(state) {
   const loaded = await loadPagefind();
   const scope = scopeOf(state, loaded.shards);
   const hasFilters = scope !== null && Object.keys(scope.filters).length > 0;
-  list.replaceChildren();
-  shown = [];
+  // The last search's results stay until this one's arrive; "More results" belongs to the last search.
   cursor = { pending: [], shards: [] };
   more.hidden = true;
+  if (scope === null || (!state.q && !hasFilters)) clearResults();
   if (scope === null) {
     finish(state.from && state.to && state.from > state.to ? t("search.bad-range") : t(state.q ? "search.no-results-for" : "search.no-results", { query: state.q }));
     return;
@@ -307,7 +312,7 @@ async function search(state) {
   if (state.sort === "date") {
     say(t("search.searching"));
     const options = { filters: scope.filters, sort: { date: "desc" } };
-    cursor = { pending: [], shards: [...scope.shards], width: 1, loaded, q, options };
+    cursor = { pending: [], shards: [...scope.shards], width: 1, loaded, q, options, fresh: true };
     await renderMore();
     if (run !== latest) return;
     if (shown.length === 0 && cursor.shards.length === 0) {
@@ -322,7 +327,7 @@ async function search(state) {
   const total = await countAll(run, loaded, scope, q, state);
   if (total === undefined) return;
   if (state.sort !== "date") {
-    cursor = { pending: [...total.results], shards: [] };
+    cursor = { pending: [...total.results], shards: [], fresh: true };
     await renderMore();
     if (run !== latest) return;
   }
@@ -330,6 +335,11 @@ async function search(state) {
   const order = state.sort === "date" ? "newest" : "best";
   // The count is said once its results are on the page, so it never describes an empty list.
   finish(count === 0 ? t(`search.no-results${about}`, { query: state.q }) : t(`search.results-${order}${about}`, { count, query: state.q }));
+}
+
+function clearResults() {
+  list.replaceChildren();
+  shown = [];
 }
 
 /** The search's last word; a User Timing mark lets the search bench read when it came. */
