@@ -112,6 +112,19 @@ describe("a site built from the fixture seeds", () => {
     expect(jsonLd["description"]).toMatch(/^China on Saturday/);
   });
 
+  test("should give every HTML page one set of link-preview tags: the article's own on an article, the site's elsewhere", async () => {
+    const pages = files.filter((file) => file.endsWith(".html") && !file.startsWith("pagefind/"));
+    expect(pages.length).toBeGreaterThan(10);
+    for (const file of pages) {
+      const html = await read(file);
+      if (/http-equiv="refresh"/.test(html)) continue;
+      expect(html.match(/property="og:title"/g), file).toHaveLength(1);
+      expect(html.match(/name="twitter:card"/g), file).toHaveLength(1);
+    }
+    expect(await read("index.html")).toContain('<meta property="og:type" content="website">');
+    expect(await read(seedArticle)).not.toContain('<meta property="og:type" content="website">');
+  });
+
   test("should escape everything a seed says, in pages, titles, feeds and JSON-LD", async () => {
     const page = files.find((file) => file.startsWith("2022/03/05/") && file !== "2022/03/05/index.html")!;
     const html = await read(page);
