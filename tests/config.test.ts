@@ -88,6 +88,26 @@ describe("problems in the config file", () => {
 });
 
 describe("a build from the config file", () => {
+  test("should set a dollar story with no place in the United States only with usWire, enriching the cached seeds again when it changes", async () => {
+    const seed = " date 1987-03-02 Acme Holdings said first quarter net profit rose to 12.5 mln dlrs from 9.1 mln dlrs a year earlier.\n\nRevenues were 80 mln dlrs.\n";
+    const dir = await project("seeds: stories\n", { "stories/acme.txt": seed });
+    const places = async (): Promise<string[]> => {
+      const records = JSON.parse(await readFile(path.join(dir, "_site", "api", "1987.json"), "utf8")) as { places: string[] }[];
+      return records.flatMap((record) => record.places);
+    };
+    // Each build runs in the project, so the second and third take the seed's record from the first one's cache.
+    expect((await datelineHere(["build", "--quiet"], dir)).code).toBe(0);
+    expect(await places()).toEqual([]);
+    await writeFile(path.join(dir, "dateline.config.yaml"), "seeds: stories\nusWire: true\n");
+    expect((await datelineHere(["build", "--quiet"], dir)).code).toBe(0);
+    expect(await places()).toEqual(["United States"]);
+    await writeFile(path.join(dir, "dateline.config.yaml"), "seeds: stories\n");
+    expect((await datelineHere(["build", "--quiet", "--us-wire"], dir)).code).toBe(0);
+    expect(await places()).toEqual(["United States"]);
+    expect((await datelineHere(["build", "--quiet"], dir)).code).toBe(0);
+    expect(await places()).toEqual([]);
+  });
+
   test("should take the title, language, folders, nav and description from the file, and let flags override them", async () => {
     const dir = await project(
       [

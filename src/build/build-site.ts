@@ -36,6 +36,8 @@ export interface BuildOptions {
   readonly shardSize?: number;
   /** Build the seeds marked `draft: true` too (`--drafts`). */
   readonly drafts?: boolean;
+  /** The archive is a US newswire's (`--us-wire`): see `EnrichOptions`. */
+  readonly usWire?: boolean;
   /**
    * The site project's URL registry (`dateline.urls.tsv`): read before the build (from the site being replaced when
    * it does not exist yet), written back once the site is published, and only if it changed.
@@ -91,7 +93,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   let indexer: SearchIndexer | undefined;
   try {
     const urlRegistry = options.urlRegistry === undefined ? {} : { urlRegistry: { file: options.urlRegistry, site: options.out } };
-    const loaded = await loadArchive(options.seeds, options.site, { drafts: options.drafts ?? false, ...urlRegistry, ...(cache === undefined ? {} : { records: await cache.records() }) });
+    const loaded = await loadArchive(options.seeds, options.site, { drafts: options.drafts ?? false, enrich: { usWire: options.usWire ?? false }, ...urlRegistry, ...(cache === undefined ? {} : { records: await cache.records() }) });
     // Walked while the seeds loaded; a refusal is a usage error, said before anything of the seeds.
     await staging.owned;
     reportLoad(loaded, report);

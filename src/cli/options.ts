@@ -16,7 +16,7 @@ import { shardSizeOption } from "../search/shard-size-option.ts";
 /** A command line, checked and narrowed. */
 export type Command =
   | { readonly name: "help" | "version" }
-  | { readonly name: "check"; readonly seeds: string; readonly site: Site; readonly drafts: boolean; readonly urlRegistry?: string }
+  | { readonly name: "check"; readonly seeds: string; readonly site: Site; readonly drafts: boolean; readonly usWire: boolean; readonly urlRegistry?: string }
   | BuildCommand
   | ServeCommand
   | { readonly name: "init"; readonly dir: string }
@@ -33,6 +33,8 @@ export interface BuildCommand {
   readonly fresh: boolean;
   /** Build the seeds marked `draft: true` too. */
   readonly drafts: boolean;
+  /** Enrich as a US newswire's archive (`--us-wire`). */
+  readonly usWire: boolean;
   readonly shardSize?: number;
   /** The config file read, as typed (for the warnings that name it). */
   readonly configFile?: string;
@@ -64,6 +66,7 @@ const flags = {
   quiet: { type: "boolean" },
   "no-cache": { type: "boolean" },
   drafts: { type: "boolean" },
+  "us-wire": { type: "boolean" },
   date: { type: "string" },
   port: { type: "string" },
   host: { type: "string" },
@@ -77,9 +80,9 @@ type FlagValues = { -readonly [F in Flag]?: (typeof flags)[F]["type"] extends "s
 const buildOnly = ["out", "base-url", "path-prefix", "title", "lang", "skip-invalid", "quiet", "no-cache"] as const;
 // The flags each command takes besides --help and --version.
 const commandFlags: Readonly<Record<"build" | "serve" | "check" | "init" | "new", readonly Flag[]>> = {
-  build: ["config", "seeds", "drafts", ...buildOnly],
-  serve: ["config", "seeds", "drafts", ...buildOnly, "port", "host"],
-  check: ["config", "seeds", "drafts"],
+  build: ["config", "seeds", "drafts", "us-wire", ...buildOnly],
+  serve: ["config", "seeds", "drafts", "us-wire", ...buildOnly, "port", "host"],
+  check: ["config", "seeds", "drafts", "us-wire"],
   init: [],
   new: ["config", "seeds", "date"],
 };
@@ -130,9 +133,10 @@ export async function parseCommand(argv: readonly string[]): Promise<Command> {
 
   const site = { ...readSite(merged), ...themeOptions(config?.values ?? {}, config?.dir ?? process.cwd()) };
   const drafts = merged.drafts ?? false;
+  const usWire = merged["us-wire"] ?? false;
   const registry = urlRegistryOf(seeds, config);
   const urlRegistry = registry === undefined ? {} : { urlRegistry: registry };
-  if (name === "check") return { name, seeds, site, drafts, ...urlRegistry };
+  if (name === "check") return { name, seeds, site, drafts, usWire, ...urlRegistry };
   // A preview never replaces the published site (the config's `output`) unless --out says so.
   const out = (name === "serve" ? values.out : merged.out) ?? (name === "serve" ? previewDir : "_site");
   if (out.trim() === "") throw new UsageError("--out needs a folder");
@@ -145,6 +149,7 @@ export async function parseCommand(argv: readonly string[]): Promise<Command> {
     quiet: merged.quiet ?? false,
     fresh: merged["no-cache"] ?? false,
     drafts,
+    usWire,
     ...(shardSize !== undefined ? { shardSize } : {}),
     ...(config !== undefined ? { configFile: config.file } : {}),
   };

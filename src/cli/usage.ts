@@ -1,9 +1,9 @@
 /** The help text, shown by `--help` and after a usage error. */
 export const usage = `Usage:
   dateline build [--config FILE] [--seeds DIR] [--out DIR] [--base-url URL] [--path-prefix /PREFIX/]
-                 [--title TEXT] [--lang TAG] [--skip-invalid] [--no-cache] [--quiet] [--drafts]
+                 [--title TEXT] [--lang TAG] [--skip-invalid] [--no-cache] [--quiet] [--drafts] [--us-wire]
   dateline serve [--port N] [--host H] and the options of build
-  dateline check [--config FILE] [--seeds DIR] [--drafts]
+  dateline check [--config FILE] [--seeds DIR] [--drafts] [--us-wire]
   dateline init DIR
   dateline new "Headline" [--date YYYY-MM-DD] [--config FILE] [--seeds DIR]
 
@@ -32,6 +32,7 @@ Options (build, serve and check read ./dateline.config.yaml too; a flag override
                         search index of the site being replaced
   --quiet               print only problems and the summary line
   --drafts              build and check the seeds marked draft: true too (left out by default)
+  --us-wire             a US newswire's archive: a story with dollar amounts but no place is set in the United States
   --port N              serve's port (default 8080; 0 for any free port)
   --host H              serve's address (default 127.0.0.1; 0.0.0.0 shows the preview to the network)
   --date YYYY-MM-DD     the new seed's date (default today)

@@ -43,6 +43,7 @@ export const configKeys = {
   strings: { kind: "strings", description: "Interface text to replace, by the key of the strings file (key: text)." },
   skipInvalid: { kind: "boolean", flag: "skip-invalid", description: "Report seeds with errors, leave them out and build the rest.", example: true },
   drafts: { kind: "boolean", flag: "drafts", description: "Build the seeds whose front matter says draft: true too (default false: they are left out).", example: true },
+  usWire: { kind: "boolean", flag: "us-wire", description: "The archive is a US newswire's: a story with dollar amounts or a US company form but no place is set in the United States (default false).", example: true },
   quiet: { kind: "boolean", flag: "quiet", description: "Print only problems and the summary line.", example: true },
   cache: { kind: "boolean", flag: "no-cache", description: "false builds everything from scratch, as --no-cache does (default true).", example: false },
 } as const satisfies Readonly<Record<string, KeySpec>>;

@@ -6,6 +6,7 @@ import { seedRecord, type SeedRecord, type SeedTimings } from "./seed-record.ts"
 import { SeedWorkers } from "./seed-workers.ts";
 import { checkImages } from "./article-images.ts";
 import { collectArchive } from "../collect/index.ts";
+import type { EnrichOptions } from "../enrich/index.ts";
 import { error, type Problem } from "../errors.ts";
 import { findSeeds, maxSeedBytes, type SeedFile } from "../parse/index.ts";
 import { type RecordStore, seedKey } from "./record-store.ts";
@@ -23,6 +24,8 @@ export interface LoadOptions {
   readonly threads?: number;
   /** Keep seeds whose front matter says `draft: true` (`--drafts`); by default they are left out. */
   readonly drafts?: boolean;
+  /** How articles are enriched (`--us-wire`); part of each cached record's key. */
+  readonly enrich?: EnrichOptions;
   /** The site project's URL registry (`dateline.urls.tsv`): its URLs are kept. Without one, every URL is derived afresh. */
   readonly urlRegistry?: UrlRegistrySource;
 }
@@ -156,7 +159,7 @@ async function parseSeeds(
         records[i] = { problems: [error("unreadable-file", seed.file, 1, 1, `Unexpected read failure: ${reason}`)] };
         continue;
       }
-      const key = seedKey(seed, bytes);
+      const key = seedKey(seed, bytes, options.enrich);
       keys[i] = key;
       const hit = cache?.get(key);
       if (hit) {
@@ -174,7 +177,7 @@ async function parseSeeds(
   const inThisThread = async (): Promise<void> => {
     for (let batch = next(); batch; batch = next()) {
       batch.seeds.forEach((seed, i) => {
-        const record = seedRecord(batch.bytes[i] as Uint8Array, seed, timings);
+        const record = seedRecord(batch.bytes[i] as Uint8Array, seed, timings, options.enrich);
         if (cache) {
           // Through JSON, as records from the workers and the cache come: the same shape whichever made it.
           const text = JSON.stringify(record);
@@ -190,7 +193,7 @@ async function parseSeeds(
   };
   const inWorkers = async (pool: SeedWorkers): Promise<void> => {
     for (let batch = next(); batch; batch = next()) {
-      const json = await pool.run(batch.seeds, batch.bytes);
+      const json = await pool.run(batch.seeds, batch.bytes, options.enrich ?? {});
       json.forEach((text, i) => {
         records[batch.indexes[i] as number] = JSON.parse(text) as SeedRecord;
         cache?.set(batch.keys[i] as string, text);

@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import type { EnrichOptions } from "../enrich/index.ts";
 import type { SeedFile } from "../parse/index.ts";
 import type { SeedRecord } from "./seed-record.ts";
 
@@ -19,7 +20,9 @@ export interface RecordStore {
   readonly discarded: string | undefined;
 }
 
-/** The key of a seed: a hash of its names (problems quote its path) and its bytes. */
-export function seedKey(seed: SeedFile, bytes: Uint8Array): string {
-  return createHash("sha256").update(`${seed.source}\0${seed.file}\0`).update(bytes).digest("hex");
+/** The key of a seed: a hash of its names (problems quote its path), the options that change its enrichment, and its bytes. */
+export function seedKey(seed: SeedFile, bytes: Uint8Array, enrich: EnrichOptions = {}): string {
+  // The default options add nothing, so records cached before an option existed keep their keys.
+  const options = enrich.usWire === true ? "usWire\0" : "";
+  return createHash("sha256").update(`${seed.source}\0${seed.file}\0${options}`).update(bytes).digest("hex");
 }

@@ -1,5 +1,5 @@
 import type { Article } from "../article.ts";
-import { enrichArticle } from "../enrich/index.ts";
+import { enrichArticle, type EnrichOptions } from "../enrich/index.ts";
 import { error, type Problem } from "../errors.ts";
 import { parseSeed, type SeedFile } from "../parse/index.ts";
 
@@ -20,7 +20,7 @@ export interface SeedTimings {
  * It never throws: should parse or enrich fail on some seed (a bug, or a stack overflow), that seed gets a
  * `seed-failed` error and the others still build.
  */
-export function seedRecord(bytes: Uint8Array, seed: SeedFile, timings: SeedTimings): SeedRecord {
+export function seedRecord(bytes: Uint8Array, seed: SeedFile, timings: SeedTimings, enrich: EnrichOptions = {}): SeedRecord {
   let problems: readonly Problem[] = [];
   try {
     const started = performance.now();
@@ -32,7 +32,7 @@ export function seedRecord(bytes: Uint8Array, seed: SeedFile, timings: SeedTimin
     const { author, section, updated, image, draft } = parsed.article;
     // enrich derives; the front matter's own values pass through it unchanged.
     const front = Object.fromEntries(Object.entries({ author, section, updated, image, draft }).filter(([, value]) => value !== undefined));
-    const article: Article = { ...enrichArticle(parsed.article), ...(front as Pick<Article, "author" | "section" | "updated" | "image" | "draft">) };
+    const article: Article = { ...enrichArticle(parsed.article, enrich), ...(front as Pick<Article, "author" | "section" | "updated" | "image" | "draft">) };
     timings.enrich += (performance.now() - afterParse) / 1000;
     return { problems, article };
   } catch (cause) {

@@ -1,4 +1,5 @@
 import type { Worker } from "node:worker_threads";
+import type { EnrichOptions } from "../enrich/index.ts";
 import type { SeedFile } from "../parse/index.ts";
 import { moduleWorker } from "../files/module-worker.ts";
 import type { SeedTimings } from "./seed-record.ts";
@@ -36,10 +37,10 @@ export class SeedWorkers {
   }
 
   /** Parses and enriches a batch of seeds in the least busy worker, giving each SeedRecord as JSON. */
-  run(seeds: readonly SeedFile[], bytes: readonly Uint8Array[]): Promise<readonly string[]> {
+  run(seeds: readonly SeedFile[], bytes: readonly Uint8Array[], enrich: EnrichOptions): Promise<readonly string[]> {
     const target = this.#workers.reduce((least, current) => (current.pending.size < least.pending.size ? current : least));
     const id = this.#next++;
-    const batch: SeedBatch = { id, seeds, bytes };
+    const batch: SeedBatch = { id, seeds, bytes, enrich };
     return new Promise((resolve, reject) => {
       target.pending.set(id, { resolve, reject });
       target.worker.postMessage(batch);
