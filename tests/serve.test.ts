@@ -87,7 +87,7 @@ describe("dateline serve on a project", () => {
     expect(html).toContain('<html lang="en-GB"');
     expect(html).toContain("A footer of the project’s own");
     // The pages' policy allows it: a script of the site's own origin.
-    expect(html).toContain("script-src &#39;self&#39;");
+    expect(html).toContain("script-src 'self'");
     const file = await readFile(path.join(preview(), article, "index.html"), "utf8");
     expect(file).toContain("A footer of the project’s own");
     expect(file).not.toContain("__dateline");

@@ -16,6 +16,8 @@ const policy: readonly (readonly [string, string])[] = [
 
 /** The Content-Security-Policy for a `<meta http-equiv>`, where `frame-ancestors` is not allowed. */
 export const metaContentSecurityPolicy = policy.map(([name, value]) => `${name} ${value}`).join("; ");
+// The layout writes it into a double-quoted attribute unescaped (single quotes stay single, not &#39;).
+if (/["<>&]/.test(metaContentSecurityPolicy)) throw new Error("Internal error: the Content-Security-Policy needs escaping in an attribute");
 
 /** Response headers for every page, for hosts that read a `_headers` file (Netlify, Cloudflare Pages). */
 export const securityHeaders: Readonly<Record<string, string>> = {
