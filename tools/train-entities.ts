@@ -1,5 +1,5 @@
 // npm run train:entities — trains the entity tagger (src/enrich/entities/tag-names.ts) on CoNLL-2003 train, and
-// only train, and writes src/enrich/entities/data/tagger-model.ts. Reproducible: fixed seed, fixed epoch count,
+// only train, and writes src/enrich/entities/data/tagger-model.tsv. Reproducible: fixed seed, fixed epoch count,
 // stories in file order, features sorted in the model, so the same data gives the same file byte for byte.
 //   --holdout   train on the first 850 stories and report names found in the other 96 after each epoch (for tuning
 //               the epochs and pruning on train, never on dev); writes nothing.
@@ -13,14 +13,15 @@ import { abbreviations } from "../src/enrich/entities/gazetteer.ts";
 import { joinFirmNames } from "../src/enrich/entities/join-firm-names.ts";
 import { featuresAt, mayBeName, namesOf, prepare, remember, tags, tagTokens, type Prepared, type StoryMemory } from "../src/enrich/entities/tag-names.ts";
 import { tokenize } from "../src/enrich/entities/tokenize.ts";
-import { PerceptronTrainer, type PerceptronModel } from "../src/text/averaged-perceptron.ts";
+import { taggerModelFile } from "../src/enrich/entities/data/tagger-model.ts";
+import { formatModel, PerceptronTrainer, type PerceptronModel } from "../src/text/averaged-perceptron.ts";
 
 const epochs = 8;
 const seed = 22;
 // Features whose largest averaged weight is below this are left out: a smaller model, the same tags in practice.
 const prune = 0.02;
 const holdoutFrom = 850;
-const output = path.join(import.meta.dirname, "..", "src", "enrich", "entities", "data", "tagger-model.ts");
+const output = taggerModelFile;
 
 interface Sentence {
   readonly prepared: Prepared;
@@ -136,14 +137,7 @@ if (process.argv.includes("--holdout")) {
 } else {
   const learn = process.argv.includes("--holdout-model") ? stories.slice(0, holdoutFrom) : stories;
   const model = pruned(train(learn.map(sentencesOf)).finish());
-  const source = [
-    "// Written by `npm run train:entities` (tools/train-entities.ts) from CoNLL-2003 train: do not edit by hand.",
-    `// ${Object.keys(model.weights).length} features, ${epochs} epochs, seed ${seed}. A JSON string parses faster than an object literal.`,
-    'import type { PerceptronModel } from "../../../text/averaged-perceptron.ts";',
-    "",
-    `export const taggerModel = JSON.parse(${JSON.stringify(JSON.stringify(model))}) as PerceptronModel;`,
-    "",
-  ].join("\n");
+  const source = formatModel(model);
   writeFileSync(output, source);
-  console.log(`${path.relative(process.cwd(), output)}: ${Object.keys(model.weights).length} features, ${(source.length / 1e6).toFixed(2)} MB`);
+  console.log(`${path.relative(process.cwd(), output)}: ${Object.keys(model.weights).length} features, ${(Buffer.byteLength(source) / 1e6).toFixed(2)} MB`);
 }

@@ -114,3 +114,34 @@ export class PerceptronTrainer {
     weights[label]! += by;
   }
 }
+
+/**
+ * A model as text, a line per feature, small enough to commit: the labels on the first line, then
+ * `feature<TAB>w1,w2,…` sorted by feature, each weight in thousandths (the precision `finish` keeps),
+ * empty for 0. It reads back to exactly the same numbers.
+ */
+export function formatModel(model: PerceptronModel): string {
+  const lines = [model.labels.join("\t")];
+  for (const feature of Object.keys(model.weights).sort()) {
+    if (/[\t\n]/.test(feature)) throw new Error(`Internal error: a perceptron feature holds a tab or a line break: ${JSON.stringify(feature)}`);
+    const weights = model.weights[feature]!.map((weight) => (weight === 0 ? "" : String(Math.round(weight * 1000))));
+    lines.push(`${feature}\t${weights.join(",")}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+/** The model `formatModel` wrote. */
+export function parseModel(text: string): PerceptronModel {
+  const [head = "", ...lines] = text.split("\n");
+  const labels = head.split("\t");
+  const weights: Record<string, number[]> = {};
+  for (const line of lines) {
+    if (line === "") continue;
+    const tab = line.indexOf("\t");
+    weights[line.slice(0, tab)] = line
+      .slice(tab + 1)
+      .split(",")
+      .map((weight) => (weight === "" ? 0 : Number(weight) / 1000));
+  }
+  return { labels, weights };
+}
