@@ -1,18 +1,26 @@
-// Eleventy configuration for `npm start` (the dev server) and for `dateline build`.
-// `dateline build` has added the plugin with an archive it has already checked; for the dev
-// server, the plugin loads seeds/ itself on every rebuild, so edited seeds show up live.
+// Eleventy configuration for `dateline build` and `dateline serve`, which add the plugin with an archive they have
+// already checked. Run by Eleventy's own command instead (`eleventy --config .eleventy.js` in a project folder), it
+// renders the seeds and site options `dateline check` reads there, its problems printed and bad seeds left out.
 export default async function (eleventyConfig) {
   if (eleventyConfig.hasPlugin("datelinePlugin")) return;
-  // Imported only here: `dateline build` runs a compiled Dateline (bin/compiled.js), not src/.
+  // Imported only here: Dateline's commands run a compiled Dateline (bin/compiled.js), not src/.
   await import("tsx/esm");
-  const { datelinePlugin, devServerArchive } = await import("./src/index.ts");
-  // The seeds folder and site options of dateline.config.yaml, as `dateline check` reads them (flags aside).
-  const { devServerOptions } = await import("./src/cli/dev-server-options.ts");
-  const { seeds, site } = await devServerOptions();
-  eleventyConfig.addPlugin(datelinePlugin, { load: () => devServerArchive(seeds, site) });
-  eleventyConfig.addWatchTarget(`./${seeds}/`);
+  const { datelinePlugin, formatProblem, loadArchive } = await import("./src/index.ts");
+  const { parseCommand } = await import("./src/cli/options.ts");
+  const { failed } = await import("./src/cli/failed.ts");
+  const { seeds, site } = await parseCommand(["check"]).catch((cause) => {
+    failed(process.stderr, cause);
+    throw cause;
+  });
+  eleventyConfig.addPlugin(datelinePlugin, {
+    load: async () => {
+      const { archive, problems } = await loadArchive(seeds, site);
+      for (const problem of problems) process.stderr.write(`${formatProblem(problem)}\n`);
+      return archive;
+    },
+  });
 }
 
-// The folders are given on the command line (`npm start`) or by `dateline build`, which
-// renders into a staging folder: a `dir` here would override both.
+// The folders are given on the command line or by `dateline build`, which renders into a staging folder: a `dir`
+// here would override both.
 export const config = { templateFormats: ["njk"] };

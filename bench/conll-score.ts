@@ -7,14 +7,11 @@
 // either matches the other). The source's own credit ("told Reuters": every CoNLL story is a Reuters story) is
 // no organisation of the story (issue 22), so it is left out of the gold names. Matches are one to one; true positives, predictions and gold names are summed over the
 // stories (micro-average).
-import { readFileSync } from "node:fs";
-import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import type { Entities } from "../src/article.ts";
 import { legalSuffixes } from "../src/enrich/entities/data/legal-forms.ts";
 import { abbreviations, lookUp } from "../src/enrich/entities/gazetteer.ts";
 import { tokenize } from "../src/enrich/entities/tokenize.ts";
-import { corpusDir } from "./corpus.ts";
+import { corpusRecords } from "./corpus.ts";
 
 /** One CoNLL-2003 story as the corpus stores it. */
 export interface ConllStory {
@@ -37,11 +34,7 @@ export interface Tally {
 
 /** The stories of `conll2003-<split>.jsonl.gz`. */
 export function readConll(split: "train" | "dev"): ConllStory[] {
-  return gunzipSync(readFileSync(path.join(corpusDir, "ner", `conll2003-${split}.jsonl.gz`)))
-    .toString("utf8")
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => JSON.parse(line) as ConllStory);
+  return corpusRecords<ConllStory>(`ner/conll2003-${split}.jsonl.gz`);
 }
 
 /** A story's body as the extractor receives it: its paragraphs. */

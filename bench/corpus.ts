@@ -1,8 +1,9 @@
 import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { gunzipSync } from "node:zlib";
 
 export const root = path.resolve(import.meta.dirname, "..");
 /** The real-world corpus beside the repository; DATELINE_CORPUS overrides. */
@@ -29,4 +30,13 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[middle] ?? 0) : ((sorted[middle - 1] ?? 0) + (sorted[middle] ?? 0)) / 2;
+}
+
+/** The records of a gzipped JSON-lines file of the corpus (`file` relative to its folder), one per line. */
+export function corpusRecords<T>(file: string): T[] {
+  return gunzipSync(readFileSync(path.join(corpusDir, file)))
+    .toString("utf8")
+    .split("\n")
+    .filter((line) => line !== "")
+    .map((line) => JSON.parse(line) as T);
 }

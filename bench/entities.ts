@@ -2,11 +2,10 @@
 // place, people and organisation codes (labels.jsonl.gz), and timed.
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import type { Entities } from "../src/article.ts";
 import { extractEntities } from "../src/enrich/entities/extract-entities.ts";
 import { emptyTally, kinds as conllKinds, paragraphsOf, rates, readConll, scoreStory } from "./conll-score.ts";
-import { corpusDir, median } from "./corpus.ts";
+import { corpusDir, corpusRecords, median } from "./corpus.ts";
 import { organisationCodes, personCode, placeCode } from "./entity-codes.ts";
 
 interface Story {
@@ -20,16 +19,10 @@ interface Labels {
   readonly orgs: readonly string[];
 }
 
-const jsonLines = <T>(file: string): T[] =>
-  gunzipSync(readFileSync(path.join(corpusDir, file)))
-    .toString("utf8")
-    .split("\n")
-    .filter((line) => line !== "")
-    .map((line) => JSON.parse(line) as T);
 const codeList = (file: string): Set<string> => new Set(readFileSync(path.join(corpusDir, file), "utf8").split(/\s+/).filter(Boolean));
 
-const stories = jsonLines<Story>("articles.jsonl.gz");
-const labels = jsonLines<Labels>("labels.jsonl.gz");
+const stories = corpusRecords<Story>("articles.jsonl.gz");
+const labels = corpusRecords<Labels>("labels.jsonl.gz");
 const codes = { places: codeList("reuters-places.txt"), people: codeList("reuters-people.txt"), orgs: codeList("reuters-orgs.txt") };
 // The seed format: " date YYYY-MM-DD " + paragraphs separated by blank lines + a final newline.
 const articles = stories.map((story) => ({ date: story.date, paragraphs: story.text.replace(/^ date \S+ /, "").trimEnd().split("\n\n") }));

@@ -8,12 +8,11 @@
 // printed with met or missed. It parses each seed text and derives its headline directly (no build).
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { distinctHeadlines } from "../src/collect/distinct-headlines.ts";
 import { bodyHash } from "../src/enrich/enrich-article.ts";
 import { deriveHeadline } from "../src/enrich/headline/derive-headline.ts";
 import { parseSeed } from "../src/parse/index.ts";
-import { corpusDir, median, root } from "./corpus.ts";
+import { corpusRecords, median, root } from "./corpus.ts";
 import { headlineScore, isHeldOut } from "./headline-scores.ts";
 
 // Reuters-21578's held-out articles at the main of issue 22 (commit 0764ec7), before the trained model, by this script.
@@ -38,9 +37,6 @@ interface Figures {
   readonly sameDay: number;
 }
 
-async function jsonLines(file: string): Promise<unknown[]> {
-  return gunzipSync(await readFile(file)).toString("utf8").split("\n").filter((line) => line !== "").map((line) => JSON.parse(line) as unknown);
-}
 
 /** Parses a seed text as the build does; undefined when it does not parse. */
 function paragraphsOf(text: string, id: string): readonly string[] | undefined {
@@ -81,7 +77,7 @@ function target(text: string, met: boolean): void {
 }
 
 const bbc: Item[] = [];
-for (const [n, line] of (await jsonLines(path.join(corpusDir, "headlines", "bbc.jsonl.gz"))).entries()) {
+for (const [n, line] of corpusRecords("headlines/bbc.jsonl.gz").entries()) {
   const { id, title, paragraphs } = line as { id: string; title: string; paragraphs: string[] };
   // seeds-from gives BBC items made-up dates; two a day on average is what matters for same-day clashes.
   const date = new Date(Date.UTC(2004, 0, 1 + (n % 731))).toISOString().slice(0, 10);
@@ -89,7 +85,7 @@ for (const [n, line] of (await jsonLines(path.join(corpusDir, "headlines", "bbc.
   if (parsed !== undefined) bbc.push({ id, date, title, paragraphs: parsed, heldOut: true });
 }
 const reuters: Item[] = [];
-for (const [n, line] of (await jsonLines(path.join(corpusDir, "articles.jsonl.gz"))).entries()) {
+for (const [n, line] of corpusRecords("articles.jsonl.gz").entries()) {
   const { id, date, title, text } = line as { id: string; date: string; title: string; text: string };
   const parsed = paragraphsOf(text, id);
   if (parsed !== undefined) reuters.push({ id, date, title, paragraphs: parsed, heldOut: isHeldOut(n) });

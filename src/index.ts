@@ -6,6 +6,6 @@ export { collectArchive } from "./collect/index.ts";
 export { datelinePlugin, renderSite } from "./render/index.ts";
 export { indexSite } from "./search/index.ts";
 export { publishSite, stageSite } from "./publish/index.ts";
-export { devServerArchive, loadArchive } from "./load/index.ts";
+export { loadArchive } from "./load/index.ts";
 export { buildSite } from "./build/index.ts";
 export { formatProblem, type Problem, type ProblemId } from "./errors.ts";

@@ -340,7 +340,7 @@ describe("a site built under a path prefix with a base URL", () => {
   });
 });
 
-describe("the Eleventy configuration of `npm start`", () => {
+describe("the Eleventy configuration, run by Eleventy's own command", () => {
   test("should render the seeds of the current folder as `dateline build` renders them", async () => {
     const { out, run } = await buildSeeds("dev-server", { "a.txt": " date 2022-03-06 Talks resumed in Geneva on Monday.\n" });
     expect(run.code).toBe(0);

@@ -63,7 +63,6 @@ async function project(): Promise<{ dir: string; seeds: string; build: (...flags
   return { dir, seeds, build };
 }
 
-
 /** The site a cold build (a fresh project, no cache) makes of the same seeds. */
 async function coldSite(seeds: string, ...flags: string[]): Promise<Record<string, string>> {
   const dir = await tempDir("cold");

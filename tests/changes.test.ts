@@ -114,6 +114,7 @@ describe("the list of changes", () => {
       await build();
       lists.push(await changes(site));
     }
+    expect(lists[0]).toContain(`D ${featurePage}`);
     expect(lists[1]).toEqual(lists[0]);
   });
 });

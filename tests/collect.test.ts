@@ -48,7 +48,7 @@ describe("paginateNewestFirst", () => {
     expect(pages[0]!.pagination.pages.map((item) => ("gap" in item ? "…" : item.number))).toEqual([2, 1]);
   });
 
-  test("should leave every numbered page as it was when articles are added, changing only the base", () => {
+  test("should keep every numbered page's articles when articles are added, adding to the base only", () => {
     const before = paginateNewestFirst(newestFirst(23), 5, "/");
     for (const added of [24, 25, 26, 30, 47]) {
       const after = paginateNewestFirst(newestFirst(added), 5, "/");

@@ -223,6 +223,14 @@ describe("image in front matter", () => {
     ]);
     expect(loaded.archive.articles.map((article) => article.title)).not.toContain("Photo");
   });
+
+  test("should take an image whose name starts with two dots as inside the seeds folder", async () => {
+    const seeds = await seedsWith({ "dots.md": "---\ndate: 2022-03-07\ntitle: Dots\nimage: ..photo.png\n---\n\nText.\n" });
+    await writeFile(path.join(seeds, "..photo.png"), "an image");
+    const loaded = await loadArchive(seeds, site);
+    expect(loaded.problems.filter((problem) => problem.id.endsWith("-image"))).toEqual([]);
+    expect(loaded.archive.articles.find((article) => article.title === "Dots")?.image?.source).toBe("..photo.png");
+  });
 });
 
 describe("a site whose seed has an image", () => {

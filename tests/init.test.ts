@@ -75,9 +75,13 @@ describe("dateline init, from the packed package", () => {
   });
 
   test("should refuse a folder that is not empty, and write nothing into it", async () => {
+    const listed = await readdir(project);
+    const config = await readFile(path.join(project, "dateline.config.yaml"), "utf8");
     const refused = await dateline(["init", project]);
     expect(refused.code).toBe(2);
     expect(refused.stderr.split("\n")[0]).toBe(`dateline: ${project} is not empty; init makes a new project in a new or empty folder`);
+    expect(await readdir(project)).toEqual(listed);
+    expect(await readFile(path.join(project, "dateline.config.yaml"), "utf8")).toBe(config);
   });
 });
 

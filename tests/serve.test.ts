@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { warning } from "../src/errors.ts";
 import { startPreviewServer, type PreviewServer } from "../src/serve/preview-server.ts";
 import { RepeatedWarnings } from "../src/serve/repeated-warnings.ts";
+import { watchProject } from "../src/serve/watch-project.ts";
 import { launchChromium, watchProblems } from "./helpers/browser.ts";
 import { removeTempDirs, root, tempDir } from "./helpers/cli.ts";
 
@@ -243,5 +244,25 @@ describe("repeated warnings", () => {
     // A warning gone and back is new again.
     expect(repeated.sort([encoding])).toEqual({ shown: [], repeated: 1 });
     expect(repeated.sort([duplicate, encoding])).toEqual({ shown: [duplicate], repeated: 1 });
+  });
+});
+
+describe("watching a project", () => {
+  afterAll(removeTempDirs);
+
+  test("should see a change in a folder whose own path has a hidden part, and leave out hidden files below it", async () => {
+    // A seeds folder given as ../x, or a project inside a hidden folder: only the part below the folder is filtered.
+    const seeds = path.join(await tempDir("watch"), ".hidden-parent", "seeds");
+    await mkdir(seeds, { recursive: true });
+    const changes: string[][] = [];
+    const watcher = watchProject({ folders: [path.relative(process.cwd(), seeds)], files: [] }, (paths) => changes.push(paths), (message) => expect.fail(message), 50);
+    try {
+      await writeFile(path.join(seeds, ".a.txt.swp"), "swap");
+      await writeFile(path.join(seeds, "a.txt"), " date 2022-03-06 Talks resumed.\n");
+      await expect.poll(() => changes.flat().map((file) => path.basename(file)), { timeout: 5000 }).toContain("a.txt");
+      expect(changes.flat().map((file) => path.basename(file))).not.toContain(".a.txt.swp");
+    } finally {
+      watcher.close();
+    }
   });
 });

@@ -8,6 +8,7 @@
 import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { paragraphsOf, readConll, type ConllStory } from "../bench/conll-score.ts";
+import { seededRandom } from "../bench/seeded-random.ts";
 import { caseOf } from "../src/enrich/entities/extract-entities.ts";
 import { abbreviations } from "../src/enrich/entities/gazetteer.ts";
 import { joinFirmNames } from "../src/enrich/entities/join-firm-names.ts";
@@ -50,20 +51,11 @@ function sentencesOf(story: ConllStory): Sentence[] {
   return sentences;
 }
 
-/** A small fixed-seed generator (mulberry32), so the shuffle of each epoch is the same on every run. */
-function random(state: number): () => number {
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Trains on whole stories, in a shuffled order, each story's paragraphs in order (the tagger remembers earlier ones). */
 function train(stories: readonly (readonly Sentence[])[], afterEpoch?: (trainer: PerceptronTrainer, epoch: number) => void): PerceptronTrainer {
   const trainer = new PerceptronTrainer(tags);
-  const next = random(seed);
+  const next = seededRandom(seed);
   const order = stories.map((_, index) => index);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {

@@ -5,14 +5,14 @@
 // when the real headline has the same word (case and inflection aside), else `drop`. An averaged perceptron learns
 // the labels from the words' features over a fixed number of epochs, in an order fixed by a seeded shuffle, so the
 // same corpus always gives the same model.
-import { readFileSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { gunzipSync } from "node:zlib";
 import { compressionFeatures, compressionTokens, core, type KeepLabel } from "../src/enrich/headline/compression-features.ts";
 import { compressedLead } from "../src/enrich/headline/derive-headline.ts";
 import { parseSeed } from "../src/parse/index.ts";
 import { PerceptronTrainer } from "../src/text/averaged-perceptron.ts";
-import { corpusDir, root } from "../bench/corpus.ts";
+import { corpusRecords, root } from "../bench/corpus.ts";
+import { seededRandom } from "../bench/seeded-random.ts";
 import { isHeldOut, stem } from "../bench/headline-scores.ts";
 
 const epochs = 8;
@@ -26,9 +26,6 @@ interface Example {
   readonly headline: string;
 }
 
-function lines(file: string): unknown[] {
-  return gunzipSync(readFileSync(file)).toString("utf8").split("\n").filter((line) => line !== "").map((line) => JSON.parse(line) as unknown);
-}
 
 /** The lead of a seed text as deriveHeadline sees it: parsed as a seed, compressed by the rules; undefined for a table. */
 function leadOf(text: string, id: string): string | undefined {
@@ -39,14 +36,14 @@ function leadOf(text: string, id: string): string | undefined {
 }
 
 const examples: Example[] = [];
-for (const [n, item] of lines(path.join(corpusDir, "articles.jsonl.gz")).entries()) {
+for (const [n, item] of corpusRecords("articles.jsonl.gz").entries()) {
   const { id, title, text } = item as { id: string; title: string; text: string };
   if (isHeldOut(n) || title === "") continue;
   const lead = leadOf(text, id);
   if (lead !== undefined) examples.push({ lead, headline: title });
 }
 const reuters = examples.length;
-for (const item of lines(path.join(corpusDir, "ner", "conll2003-train.jsonl.gz"))) {
+for (const item of corpusRecords("ner/conll2003-train.jsonl.gz")) {
   const { id, headline, text, date } = item as { id: string; headline: string; text: string; date: string | null };
   const lead = leadOf(` date ${date ?? "1996-08-22"} ${text}\n`, id);
   // `SOCCER - …`: the desk's slug is not part of the headline a lead gives.
@@ -54,7 +51,7 @@ for (const item of lines(path.join(corpusDir, "ner", "conll2003-train.jsonl.gz")
 }
 
 const trainer = new PerceptronTrainer(["keep", "drop"]);
-const random = mulberry32(22);
+const random = seededRandom(22);
 let used = 0;
 for (let epoch = 0; epoch < epochs; epoch++) {
   const order = examples.map((_, i) => i);
@@ -83,13 +80,3 @@ writeFileSync(output, json);
 console.log(`${examples.length.toLocaleString("en-US")} leads (${reuters.toLocaleString("en-US")} Reuters-21578, ${(examples.length - reuters).toLocaleString("en-US")} CoNLL-2003 train), ${used.toLocaleString("en-US")} sharing a word with their headline; ${epochs} epochs`);
 console.log(`${Object.keys(weights).length.toLocaleString("en-US")} of ${Object.keys(model.weights).length.toLocaleString("en-US")} features kept; ${path.relative(root, output)}: ${(json.length / 1024).toFixed(0)} KiB`);
 
-/** A small seeded random number generator (mulberry32), for a shuffle that is the same on every run. */
-function mulberry32(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

@@ -4,6 +4,7 @@ import { linkFile } from "../files/link-file.ts";
 import { listFiles } from "../files/list-files.ts";
 import { moduleWorker } from "../files/module-worker.ts";
 import { removeEmptyFolders } from "../files/remove-empty-folders.ts";
+import { sameFile } from "../files/same-file.ts";
 import { type OutputEntry, readManifest } from "./page-manifest.ts";
 
 /** The page files of the last build, linked into a new build's staging folder (see `linkLastBuild`). */
@@ -113,10 +114,5 @@ function recycle(dir: string, files: readonly string[], live: ReadonlyMap<string
   const relinked = new Set([...live.keys()].map((file) => path.posix.dirname(file)));
   for (const folder of new Set(removed.map((file) => path.posix.dirname(file)))) if (!relinked.has(folder)) removeEmptyFolders(dir, folder);
   return kept;
-}
-
-/** Whether two names are one file (hard links), not copies. */
-function sameFile(a: { readonly ino: number; readonly dev: number }, b: { readonly ino: number; readonly dev: number }): boolean {
-  return a.ino === b.ino && a.dev === b.dev;
 }
 

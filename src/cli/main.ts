@@ -56,12 +56,18 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       case "new":
         io.stdout.write(`${await newSeed(command.seeds, command.headline, command.date)}\n`);
         return 0;
-      case "build": {
-        // Windows has no process groups to stop at once: there the build runs in this process.
+      case "build":
+      case "serve": {
+        // Windows has no process groups to stop at once: there the build runs in this process. A preview is
+        // supervised as a build is: stopping it stops its builds, their threads and Pagefind with it.
         if (io.process && process.env[supervisedVariable] !== "1" && process.platform !== "win32") return await supervise(argv, command.out);
         if (io.process) {
           exitOnStrayFailure(command.out);
           stopWithSupervisor();
+        }
+        if (command.name === "serve") {
+          const { serve } = await import("./serve.ts");
+          return await serve(argv, command, io);
         }
         const reporter = command.quiet ? quietReporter(io.stderr) : progress(io.stderr);
         // Loaded only for a build: Eleventy and Pagefind take most of a second to import.
@@ -73,16 +79,6 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
         }
         print(io, builtLine(summary, command.out));
         return 0;
-      }
-      case "serve": {
-        // Supervised as a build is: stopping it stops its builds, their threads and Pagefind with it.
-        if (io.process && process.env[supervisedVariable] !== "1" && process.platform !== "win32") return await supervise(argv, command.out);
-        if (io.process) {
-          exitOnStrayFailure(command.out);
-          stopWithSupervisor();
-        }
-        const { serve } = await import("./serve.ts");
-        return await serve(argv, command, io);
       }
     }
   } catch (cause) {

@@ -52,7 +52,7 @@ export interface ServeCommand extends Omit<BuildCommand, "name"> {
 }
 
 /** Where `dateline serve` builds unless given `--out`: not the configured output, the site that is published. */
-export const previewDir = path.join(".cache", "dateline", "preview");
+const previewDir = path.join(".cache", "dateline", "preview");
 
 const flags = {
   config: { type: "string" },

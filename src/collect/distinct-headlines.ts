@@ -20,9 +20,11 @@ export function distinctHeadlines<T extends HeadlineOwner>(articles: readonly T[
   const byTitle = new Map<string, number[]>();
   for (const [i, article] of articles.entries()) {
     const key = `${article.date}\n${article.title.toLowerCase()}`;
-    byTitle.set(key, [...(byTitle.get(key) ?? []), i]);
+    const group = byTitle.get(key);
+    if (group === undefined) byTitle.set(key, [i]);
+    else group.push(i);
   }
-  const taken = new Set(articles.map((article) => `${article.date}\n${article.title.toLowerCase()}`));
+  const taken = new Set(byTitle.keys());
   for (const group of byTitle.values()) {
     if (group.length < 2) continue;
     const words = group.map((i) => new Set(contentWords(articles[i]!.paragraphs.join(" "))));

@@ -36,9 +36,10 @@ export function mergeSurnames(articles: readonly Article[]): Article[] {
   for (const article of articles) {
     for (const { name } of article.entities.people) {
       if (!name.includes(" ")) continue;
-      const forms = spellings.get(nameKey(name)) ?? new Map<string, number>();
+      const key = nameKey(name);
+      const forms = spellings.get(key) ?? new Map<string, number>();
       forms.set(name, (forms.get(name) ?? 0) + 1);
-      spellings.set(nameKey(name), forms);
+      spellings.set(key, forms);
     }
   }
   const canonical = new Map<string, string>();

@@ -29,8 +29,16 @@ interface Term {
  */
 export function taxonomyPages(articles: readonly Article[], feedSize: number, siteTitle: string, sizes: PageSizes): TaxonomySite {
   const terms = new Map<string, Term>();
+  // Each name is slugged once: every article's links ask again (`linksOf`).
+  const urls = new Map<string, string>();
+  const termUrl = (kind: TaxonomyKind, name: string): string => {
+    const key = `${kind}\0${name}`;
+    let url = urls.get(key);
+    if (url === undefined) urls.set(key, (url = `${taxonomyFolders[kind]}${termSlug(name)}/`));
+    return url;
+  };
   const add = (kind: TaxonomyKind, name: string, article: Article): void => {
-    const url = `${taxonomyFolders[kind]}${termSlug(name)}/`;
+    const url = termUrl(kind, name);
     let term = terms.get(url);
     if (term === undefined) terms.set(url, (term = { kind, url, spellings: new Map(), articles: [] }));
     term.spellings.set(name, (term.spellings.get(name) ?? 0) + 1);
@@ -45,9 +53,11 @@ export function taxonomyPages(articles: readonly Article[], feedSize: number, si
 
   const taxonomyPages: TaxonomyPage[] = [];
   const feeds: Feed[] = [];
+  const names = new Map<string, string>();
   // Sorted by URL, so the pages' order never depends on the order of the seeds.
   for (const term of [...terms.values()].sort((a, b) => (a.url < b.url ? -1 : 1))) {
     const name = nameOf(term);
+    names.set(term.url, name);
     const feed = `${term.url}feed.xml`;
     for (const page of paginateNewestFirst(term.articles, sizes.entity, term.url)) {
       taxonomyPages.push({ kind: term.kind, name, url: page.url, home: term.url, feed, total: term.articles.length, articles: page.items, pagination: page.pagination });
@@ -55,9 +65,8 @@ export function taxonomyPages(articles: readonly Article[], feedSize: number, si
     feeds.push({ url: feed, title: `${name} · ${siteTitle}`, alternate: term.url, articles: term.articles.slice(0, feedSize), content: false });
   }
   const link = (kind: TaxonomyKind, name: string): Link => {
-    const url = `${taxonomyFolders[kind]}${termSlug(name)}/`;
-    const term = terms.get(url);
-    return { url, label: term === undefined ? name : nameOf(term) };
+    const url = termUrl(kind, name);
+    return { url, label: names.get(url) ?? name };
   };
   const linksOf = (article: Article): TaxonomyLinks => ({
     ...(article.author !== undefined ? { author: link("author", article.author) } : {}),

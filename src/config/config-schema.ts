@@ -19,7 +19,7 @@ const kindSchemas: Readonly<Record<KeyKind, object>> = {
 };
 
 /** The JSON Schema of dateline.config.yaml, made from the key table (published as schema/dateline.config.schema.json). */
-export function configSchema(): object {
+function configSchema(): object {
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     title: "dateline.config.yaml",

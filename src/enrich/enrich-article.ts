@@ -39,6 +39,12 @@ export function enrichArticle(parsed: ParsedArticle, options: EnrichOptions = {}
     hash: bodyHash(parsed.paragraphs),
     entities,
     quotes: extractQuotes(parsed.paragraphs, entities.people),
+    // The front matter's own values, passed through as they are.
+    ...(parsed.author !== undefined ? { author: parsed.author } : {}),
+    ...(parsed.section !== undefined ? { section: parsed.section } : {}),
+    ...(parsed.updated !== undefined ? { updated: parsed.updated } : {}),
+    ...(parsed.image !== undefined ? { image: parsed.image } : {}),
+    ...(parsed.draft !== undefined ? { draft: parsed.draft } : {}),
   };
 }
 

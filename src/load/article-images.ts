@@ -34,7 +34,9 @@ export function checkImages(articles: readonly Article[], seedsDir: string, file
       continue;
     }
     // A link out of the seeds folder would publish a file nobody put there (as for seeds: list-seeds.ts).
-    if (path.relative(root, real).startsWith("..") || path.isAbsolute(path.relative(root, real))) {
+    const relative = path.relative(root, real);
+    // `..` or `../…`, not a file named `..photo.jpg`.
+    if (relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) {
       fail("invalid-image", `Unexpected image \`${image.source}\` that links outside the seeds folder, expected a file inside it`);
       continue;
     }

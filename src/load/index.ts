@@ -1,4 +1,3 @@
-export { devServerArchive } from "./dev-server-archive.ts";
 export { hasErrors, loadArchive, type LoadOptions, type LoadResult } from "./load-archive.ts";
 export { type RecordStore, seedKey } from "./record-store.ts";
 export type { SeedRecord } from "./seed-record.ts";

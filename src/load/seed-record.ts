@@ -29,10 +29,7 @@ export function seedRecord(bytes: Uint8Array, seed: SeedFile, timings: SeedTimin
     const afterParse = performance.now();
     timings.parse += (afterParse - started) / 1000;
     if (parsed.article === undefined || parsed.problems.some((problem) => problem.severity === "error")) return { problems };
-    const { author, section, updated, image, draft } = parsed.article;
-    // enrich derives; the front matter's own values pass through it unchanged.
-    const front = Object.fromEntries(Object.entries({ author, section, updated, image, draft }).filter(([, value]) => value !== undefined));
-    const article: Article = { ...enrichArticle(parsed.article, enrich), ...(front as Pick<Article, "author" | "section" | "updated" | "image" | "draft">) };
+    const article = enrichArticle(parsed.article, enrich);
     timings.enrich += (performance.now() - afterParse) / 1000;
     return { problems, article };
   } catch (cause) {

@@ -8,6 +8,8 @@ export interface Decoded {
 }
 
 const utf8 = new TextDecoder("utf-8", { fatal: true });
+// For bytes known to be valid UTF-8, or where a stray byte may become U+FFFD: one decoder, not one per call.
+const lenientUtf8 = new TextDecoder("utf-8");
 
 /**
  * Turns a seed's bytes into text with LF line endings and NFC characters.
@@ -123,12 +125,12 @@ function decodeMixed(bytes: Uint8Array): { text: string; firstInvalid: number; h
     let end = i + 1;
     while (end < bytes.length && utf8SequenceLength(bytes, end) === 0) end++;
     if (firstInvalid === -1) firstInvalid = i;
-    parts.push(new TextDecoder("utf-8").decode(bytes.subarray(start, i)));
+    parts.push(lenientUtf8.decode(bytes.subarray(start, i)));
     // Not TextDecoder: Node 20 decodes "windows-1252" as Latin-1, losing “ ” – € (nodejs/node#56542).
     parts.push(iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset + i, end - i), "win1252"));
     start = i = end;
   }
-  parts.push(new TextDecoder("utf-8").decode(bytes.subarray(start)));
+  parts.push(lenientUtf8.decode(bytes.subarray(start)));
   return { text: parts.join(""), firstInvalid: Math.max(firstInvalid, 0), hasUtf8 };
 }
 
@@ -165,6 +167,6 @@ function placeOfByte(bytes: Uint8Array, offset: number): [number, number] {
       lineStart = i + 1;
     }
   }
-  const before = new TextDecoder("utf-8").decode(bytes.subarray(lineStart, offset));
+  const before = lenientUtf8.decode(bytes.subarray(lineStart, offset));
   return [line, [...before].length + 1];
 }

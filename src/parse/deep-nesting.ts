@@ -136,10 +136,7 @@ function continueItem(line: string, cursor: Cursor, item: Container): boolean {
  */
 function openContainer(line: string, cursor: Cursor, indent: number, at: number): { opened: Container; mayBeText: boolean } | undefined {
   if (line[at] === ">") {
-    advance(line, cursor, indent);
-    cursor.pos++;
-    cursor.col++;
-    advance(line, cursor, 1);
+    continueQuote(line, cursor); // reads the marker the same way, whether it opens the quote or continues it
     return { opened: { quote: true, width: 0 }, mayBeText: false };
   }
   listMarker.lastIndex = at;

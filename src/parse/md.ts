@@ -65,6 +65,7 @@ export function parseMd(text: string, file: string, source = "seed.md"): { seed?
   const data = cleanStrings(isRecord(parsed.data) ? parsed.data : {});
   const place = (key: string): [number, number] => placeOfKey(parsed.matter, key);
   const problems: Problem[] = [];
+  const front: FrontMatter = { data, file, place, problems };
 
   // Lines of the top-level keys, found in one pass: a seed may hold thousands of keys.
   const keyLines = new Map<string, number>();
@@ -85,9 +86,9 @@ export function parseMd(text: string, file: string, source = "seed.md"): { seed?
   if (rawDate === undefined || rawDate === null || rawDate === "") {
     problems.push(error("missing-date", file, 1, 1, "Unexpected front matter without `date`, expected `date: YYYY-MM-DD`"));
   } else {
-    date = readDay(data, "date", file, place, problems);
+    date = readDay(front, "date");
   }
-  const updated = data["updated"] === undefined || data["updated"] === null ? undefined : readDay(data, "updated", file, place, problems);
+  const updated = data["updated"] === undefined || data["updated"] === null ? undefined : readDay(front, "updated");
   if (updated !== undefined && date !== undefined && updated < date) {
     problems.push(error("invalid-date", file, ...place("updated"), `Unexpected updated \`${updated}\` before the date \`${date}\`, expected the day the article was last changed`));
   }
@@ -96,15 +97,15 @@ export function parseMd(text: string, file: string, source = "seed.md"): { seed?
     problems.push(error("invalid-front-matter", file, ...place("draft"), `Unexpected draft ${shown(draft)}, expected true or false`));
   }
 
-  const title = optionalText(data, "title", file, place, problems);
-  const summary = optionalText(data, "summary", file, place, problems);
+  const title = optionalText(front, "title");
+  const summary = optionalText(front, "summary");
   const tags = readTags(data["tags"], file, place("tags"), problems);
-  const author = optionalText(data, "author", file, place, problems);
+  const author = optionalText(front, "author");
   if (data["section"] !== undefined && data["category"] !== undefined) {
     problems.push(error("invalid-front-matter", file, ...place("category"), "Unexpected both `section` and `category`, expected one of them (they are the same key)"));
   }
-  const section = optionalText(data, "section", file, place, problems) ?? optionalText(data, "category", file, place, problems);
-  const image = readImage(data, source, file, place, problems);
+  const section = optionalText(front, "section") ?? optionalText(front, "category");
+  const image = readImage(front, source);
 
   let slug: string | undefined;
   if (data["slug"] !== undefined) {
@@ -186,13 +187,15 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function optionalText(
-  data: Record<string, unknown>,
-  key: string,
-  file: string,
-  place: (key: string) => [number, number],
-  problems: Problem[],
-): string | undefined {
+/** What every front-matter reader needs: the values, where each key sits, and the problems found so far. */
+interface FrontMatter {
+  readonly data: Record<string, unknown>;
+  readonly file: string;
+  readonly place: (key: string) => [number, number];
+  readonly problems: Problem[];
+}
+
+function optionalText({ data, file, place, problems }: FrontMatter, key: string): string | undefined {
   const value = data[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== "string" && typeof value !== "number") {
@@ -207,14 +210,9 @@ function optionalText(
 export const imageExtensions = [".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif"] as const;
 
 /** `image` and `image_alt`: a path relative to the seed's folder, checked for its form here and for its file when the seeds are loaded. */
-function readImage(
-  data: Record<string, unknown>,
-  source: string,
-  file: string,
-  place: (key: string) => [number, number],
-  problems: Problem[],
-): SeedImage | undefined {
-  const alt = optionalText(data, "image_alt", file, place, problems);
+function readImage(front: FrontMatter, source: string): SeedImage | undefined {
+  const { data, file, place, problems } = front;
+  const alt = optionalText(front, "image_alt");
   const value = data["image"];
   if (value === undefined || value === null || value === "") return undefined;
   if (typeof value !== "string") {
@@ -240,13 +238,7 @@ function readImage(
 }
 
 /** A front-matter day (`date`, `updated`): `YYYY-MM-DD`, a real one, optionally followed by a time that is ignored. */
-function readDay(
-  data: Record<string, unknown>,
-  key: string,
-  file: string,
-  place: (key: string) => [number, number],
-  problems: Problem[],
-): string | undefined {
+function readDay({ data, file, place, problems }: FrontMatter, key: string): string | undefined {
   const raw = scalar(data[key]);
   if (raw === undefined) {
     problems.push(error("invalid-date", file, ...place(key), `Unexpected ${key} that is a list or a map, expected a date written YYYY-MM-DD`));

@@ -70,8 +70,11 @@ async function followLink(outDir: string): Promise<string> {
   return target;
 }
 
-/** Refuses an output folder holding anything that Dateline did not write there. */
-async function checkOwned(out: string, outDir: string): Promise<void> {
+/**
+ * Refuses an output folder holding anything that Dateline did not write there. A folder with no marker is refused at
+ * once, before any seed is read; the walk for foreign entries is the promise, overlapping the load.
+ */
+function checkOwned(out: string, outDir: string): Promise<void> {
   const files = readMarker(out);
   if (files === undefined) {
     const older = existsSync(path.join(out, "api", "index.json"));
@@ -81,10 +84,11 @@ async function checkOwned(out: string, outDir: string): Promise<void> {
         : `--out ${outDir} holds files that Dateline did not write; empty it or choose another folder`,
     );
   }
-  const foreign = await foreignEntries(out, files);
-  if (foreign.length > 0) {
-    throw new UsageError(`--out ${outDir} holds files that Dateline did not write (${foreign.join(", ")}); move them out of the folder, or choose another --out`);
-  }
+  return foreignEntries(out, files).then((foreign) => {
+    if (foreign.length > 0) {
+      throw new UsageError(`--out ${outDir} holds files that Dateline did not write (${foreign.join(", ")}); move them out of the folder, or choose another --out`);
+    }
+  });
 }
 
 /**

@@ -1,6 +1,7 @@
 import { lstat, mkdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import pLimit from "p-limit";
+import { sameFile } from "../files/same-file.ts";
 
 /**
  * `.dateline/changes.txt` in every site: what differs from the site it replaced at the same `--out`, one line per
@@ -73,7 +74,7 @@ export async function writeChanges(dir: string, changes: readonly SiteChange[]):
 async function sameBytes(staged: string, published: string): Promise<boolean> {
   const [a, b] = await Promise.all([lstat(staged), lstat(published).catch(() => undefined)]);
   if (b === undefined || !b.isFile()) return false;
-  if (a.ino === b.ino && a.dev === b.dev) return true;
+  if (sameFile(a, b)) return true;
   if (a.size !== b.size) return false;
   const [x, y] = await Promise.all([readFile(staged), readFile(published).catch(() => undefined)]);
   return y !== undefined && x.equals(y);

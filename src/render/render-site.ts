@@ -80,8 +80,10 @@ const sliceSizes = { min: 2500, max: 5000 };
  * Pages of the page arrays are rendered in slices; the other templates (the 404 page, robots.txt…) in the first.
  */
 export async function renderSite(archive: Archive, outDir: string, options: RenderOptions = {}): Promise<RenderSummary> {
+  // Once per render, not per slice: with a theme, finding its overlay hashes every template and asset.
+  const templates = await siteTemplates(archive.site);
   // The largest array first, in its own order: the article pages, newest first, which the search index wants first.
-  const pageArrays = [...(options.pageArrays ?? (await templateDependencies(await siteTemplates(archive.site))).pageArrays.keys())].sort((a, b) => pageRecords(archive, b).length - pageRecords(archive, a).length);
+  const pageArrays = [...(options.pageArrays ?? (await templateDependencies(templates)).pageArrays.keys())].sort((a, b) => pageRecords(archive, b).length - pageRecords(archive, a).length);
   const chosen = pageArrays.flatMap((name) => {
     const records = pageRecords(archive, name);
     return (options.select?.get(name) ?? records.map((_record, index) => index)).map((index) => ({ name, record: records[index] }));
@@ -93,6 +95,7 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
     const slice = chosen.slice(start, start + sliceSize);
     const view: Archive = { ...archive, ...Object.fromEntries(pageArrays.map((name) => [name, slice.filter((page) => page.name === name).map((page) => page.record)])) };
     const written = await renderRun(view, outDir, {
+      templates,
       pageArrays: new Set(pageArrays),
       first: start === 0 && options.pageArraysOnly !== true,
       linked: options.linked ?? new Set(),
@@ -118,6 +121,8 @@ async function renderRun(
   archive: Archive,
   outDir: string,
   options: {
+    /** The templates folder (`siteTemplates`). */
+    readonly templates: string;
     readonly pageArrays: ReadonlySet<string>;
     readonly first: boolean;
     readonly linked: ReadonlySet<string>;
@@ -126,7 +131,7 @@ async function renderRun(
   },
 ): Promise<number> {
   const paginating = new Map<string, string>();
-  const templates = await siteTemplates(archive.site);
+  const { templates } = options;
   const eleventy = new Eleventy(templates, outDir, {
     quietMode: true,
     configPath: path.join(packageRoot, ".eleventy.js"),

@@ -1,4 +1,3 @@
-import { createHash } from "node:crypto";
 import { cp, readdir, rename, rm, stat, utimes } from "node:fs/promises";
 import path from "node:path";
 import type { Site } from "../article.ts";
@@ -21,10 +20,7 @@ const keptOverlays = 4;
 export async function siteTemplates(site: Site): Promise<string> {
   if (site.theme === undefined) return templatesDir;
   const theme = site.theme;
-  const key = createHash("sha256")
-    .update(`${await hashFiles(templatesDir, ["."])}\0${await hashFiles(theme, ["templates", "assets"])}`)
-    .digest("hex")
-    .slice(0, 16);
+  const key = (await hashFiles(theme, ["templates", "assets"], await hashFiles(templatesDir, ["."]))).slice(0, 16);
   const folder = path.join(theme, overlaysFolder);
   const dir = path.join(folder, key);
   if (await stat(dir).catch(() => undefined)) {

@@ -17,7 +17,6 @@ export function watchProject(targets: WatchTargets, changed: (paths: string[]) =
   const pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   const seen = (file: string): void => {
-    if (file.split(/[\\/]/).some((part) => part.startsWith("."))) return;
     pending.add(file);
     clearTimeout(timer);
     timer = setTimeout(() => {
@@ -39,7 +38,9 @@ export function watchProject(targets: WatchTargets, changed: (paths: string[]) =
       problem(`${target} is not watched: ${cause instanceof Error ? cause.message : String(cause)}`);
     }
   };
-  for (const folder of targets.folders) if (existsSync(folder)) add(folder, true, () => true);
+  // Only the part below the folder is looked at: a project inside a hidden folder, or seeds given as ../x, still count.
+  const hidden = (name: string): boolean => name.split(/[\\/]/).some((part) => part.startsWith("."));
+  for (const folder of targets.folders) if (existsSync(folder)) add(folder, true, (name) => !hidden(name));
   // A file is watched through its folder: an editor that saves by replacing the file would end a watch of the file.
   for (const file of targets.files) add(path.dirname(file), false, (name) => name === path.basename(file));
   return {

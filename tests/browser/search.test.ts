@@ -3,11 +3,12 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import AxeBuilder from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { launchChromium, watchProblems } from "../helpers/browser.ts";
-import { datelineHere, removeTempDirs, root, tempDir } from "../helpers/cli.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, test } from "vitest";
+import { watchProblems } from "../helpers/browser.ts";
+import { datelineHere, root, tempDir } from "../helpers/cli.ts";
 import { corpus, corpusTests } from "../helpers/corpus.ts";
+import { sharedChromium } from "../helpers/shared-chromium.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
 /** The article built from the one seed in `seeds/`, as the site's API lists it: its path below the site's `prefix`, and its headline. */
@@ -18,8 +19,8 @@ async function seedArticleIn(out: string, prefix = "/"): Promise<{ path: string;
   return { path: record.url.slice(prefix.length), title: record.title };
 }
 
-let browser: Browser;
-const servers: StaticServer[] = [];
+const chromium = sharedChromium();
+const { servers } = chromium;
 
 // Sites and seed folders are made once per file and shared by the tests that only read them.
 const built = new Map<string, Promise<StaticServer & { out: string }>>();
@@ -84,7 +85,7 @@ const totalOf = async (page: Page): Promise<number> => Number(/^([\d,]+) results
 
 /** A page that fails the test on any console error, page error or request to another host. */
 async function openPage(options: { javaScriptEnabled?: boolean; colorScheme?: "light" | "dark" } = {}): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, colorScheme: options.colorScheme ?? "light" });
+  const context = await chromium.browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, colorScheme: options.colorScheme ?? "light" });
   const page = await context.newPage();
   const problems = watchProblems(page);
   return { page, problems };
@@ -107,16 +108,6 @@ async function openFilters(page: Page): Promise<void> {
 
 const statusOf = (page: Page): Promise<string> => page.locator("#search-status").innerText();
 const resultDates = (page: Page): Promise<string[]> => page.locator("#search-results time").evaluateAll((times) => times.map((time) => time.getAttribute("datetime") ?? ""));
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await Promise.all(servers.map((server) => server.close()));
-  await removeTempDirs();
-});
 
 describe("the site built from seeds/", () => {
   let site: StaticServer;

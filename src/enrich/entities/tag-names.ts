@@ -9,7 +9,7 @@ import type { Token } from "./tokenize.ts";
 // A trained tagger for names in mixed-case text: an averaged perceptron (src/text/averaged-perceptron.ts) reads a
 // paragraph's tokens left to right and gives each a BIO tag (B-PER, I-PER, …, O), seeing the tags it gave the two
 // tokens before. It is trained on CoNLL-2003 train by `npm run train:entities` (tools/train-entities.ts), which
-// writes data/tagger-model.ts; the features here are the ones it was trained with, so a change to them needs a new model.
+// writes data/tagger-model.tsv; the features here are the ones it was trained with, so a change to them needs a new model.
 
 /** The entity types the tagger tells apart; MISC (nationalities, events) is learnt but not reported. */
 export type NameType = "PER" | "LOC" | "ORG" | "MISC";
