@@ -13,7 +13,8 @@ export default defineConfig({
     maxWorkers: 3,
     projects: [
       { extends: true, test: { name: "unit", include: unit } },
-      { extends: true, test: { name: "build", include: ["tests/**/*.test.ts"], exclude: unit } },
+      // Built sites and expanded corpus seeds that several files read are made once per run (tests/helpers/shared.ts).
+      { extends: true, test: { name: "build", include: ["tests/**/*.test.ts"], exclude: unit, globalSetup: ["tests/helpers/global-setup.ts"] } },
     ],
   },
 });

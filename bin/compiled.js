@@ -14,7 +14,6 @@ const cache = path.join(root, "node_modules", ".cache", "dateline");
 // Each module a thread starts from, named as `moduleWorker` (src/files/module-worker.ts) finds it beside the others.
 const entryPoints = {
   cli: "src/cli/index.ts",
-  "link-worker": "src/cache/link-worker.ts",
   "seed-worker": "src/load/seed-worker.ts",
   "shard-worker": "src/search/shard-worker.ts",
 };

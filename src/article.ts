@@ -183,6 +183,8 @@ export interface EntityRef {
   readonly name: string;
   readonly url?: string;
   readonly role?: string;
+  /** Its `https:` URLs elsewhere (Wikidata…), from the entity fixes file: JSON-LD `sameAs`. */
+  readonly sameAs?: readonly string[];
 }
 
 /** An article with the links its page shows around it. */
@@ -230,6 +232,17 @@ export interface NamedListPage {
 /** One page of the articles with a tag, in a section or by an author, newest first. */
 export interface TaxonomyPage extends NamedListPage {
   readonly kind: TaxonomyKind;
+  /** The index of its kind, e.g. `/tags/`. */
+  readonly up: string;
+}
+
+/** One page of the index of every tag, section or author, A to Z in the site's language, with its number of articles. */
+export interface TaxonomyIndexPage {
+  readonly kind: TaxonomyKind;
+  readonly url: string;
+  readonly total: number;
+  readonly entries: readonly (Link & { readonly count: number })[];
+  readonly pagination: Pagination;
 }
 
 /** Articles per period, for an entity's timeline. */
@@ -260,6 +273,8 @@ export interface EntityPage extends NamedListPage {
   readonly quotes: readonly QuoteEntry[];
   readonly quoteCount: number;
   readonly quotesUrl?: string;
+  /** Its `https:` URLs elsewhere (Wikidata…), from the entity fixes file: JSON-LD `sameAs` and links on the page. */
+  readonly sameAs?: readonly string[];
 }
 
 /** One page of an index of entities or speakers, most articles (or quotes) first. */
@@ -330,6 +345,9 @@ export interface Archive {
   readonly entityIndexes: readonly EntityIndexPage[];
   readonly quotePages: readonly QuotePage[];
   readonly taxonomyPages: readonly TaxonomyPage[];
+  readonly taxonomyIndexes: readonly TaxonomyIndexPage[];
+  /** The first page of each index of tags, sections and authors the archive has, for links on every page (not paginated, so a count's change renders no other page). */
+  readonly taxonomyIndexLinks: readonly { readonly kind: TaxonomyKind; readonly url: string }[];
   /** The site's Atom feed first, then one per entity page, then one per tag, section and author. */
   readonly feeds: readonly Feed[];
   readonly sitemaps: readonly Sitemap[];

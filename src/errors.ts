@@ -24,7 +24,11 @@ export type ProblemId =
   | "config-invalid-yaml"
   | "config-unknown-key"
   | "config-invalid-value"
-  | "config-missing-base-url";
+  | "config-missing-base-url"
+  | "entity-fixes-invalid-yaml"
+  | "entity-fixes-unknown-key"
+  | "entity-fixes-invalid-value"
+  | "entity-fixes-unused";
 
 export type Severity = "error" | "warning";
 
@@ -66,6 +70,10 @@ const hints: Readonly<Record<ProblemId, string>> = {
   "config-unknown-key": "See the keys in README (One config file) or schema/dateline.config.schema.json.",
   "config-invalid-value": "See the keys in README (One config file) or schema/dateline.config.schema.json.",
   "config-missing-base-url": "Set `baseUrl: https://example.org` in dateline.config.yaml, or build with --base-url.",
+  "entity-fixes-invalid-yaml": "dateline.entities.yaml is YAML: `people:`, `places:`, `organisations:` and `ignore:` sections; check the quoting and indentation on that line.",
+  "entity-fixes-unknown-key": "See the entity fixes file in README (Fixing names).",
+  "entity-fixes-invalid-value": "See the entity fixes file in README (Fixing names).",
+  "entity-fixes-unused": "Check the name's spelling against the entity's page or the article; the fix applies once a seed names it.",
 };
 
 /** The one-sentence fix for a problem id. */

@@ -5,6 +5,7 @@ import { promisify } from "node:util";
 import { XMLValidator } from "fast-xml-parser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { dateline, datelineHere, hashTree, listFiles, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
+import { sharedSite } from "./helpers/shared.ts";
 import { brokenLinks, invalidPages } from "./helpers/site-checks.ts";
 
 const seeds = path.join(root, "tests", "fixtures", "site");
@@ -19,12 +20,12 @@ describe("a site built from the fixture seeds", () => {
   let stderr: string;
   const read = (file: string): Promise<string> => readFile(path.join(out, file), "utf8");
 
+  // Built once per run for every file that reads this site (tests/helpers/shared.ts).
   beforeAll(async () => {
-    out = path.join(await tempDir("build"), "site");
-    const run = await datelineHere(["build", "--seeds", seeds, "--out", out]);
+    const run = await sharedSite(seeds);
     expect(run.stderr).not.toContain("Internal error");
     expect(run.code).toBe(0);
-    ({ stdout, stderr } = run);
+    ({ stdout, stderr, out } = run);
     files = await listFiles(out);
   });
 
@@ -194,7 +195,8 @@ describe("a site built from the fixture seeds", () => {
     const year = JSON.parse(await read("api/2021.json")) as Record<string, unknown>[];
     expect(year.map((record) => Object.keys(record))).toEqual([
       ["id", "date", "title", "url", "summary", "words", "source", "people", "places", "organisations", "quotes"],
-      ["id", "date", "title", "url", "summary", "words", "source", "people", "places", "organisations", "quotes"],
+      // The feature's front matter has tags.
+      ["id", "date", "title", "url", "summary", "words", "source", "tags", "people", "places", "organisations", "quotes"],
     ]);
     const seed = (JSON.parse(await read("api/2022.json")) as { id: string; people: string[]; places: string[]; quotes: { speaker?: string }[] }[]).find((record) => record.id === "000_7aa871e253b4211d");
     expect(seed?.people).toEqual(["Wang Yi", "Antony Blinken", "Ned Price", "Josep Borrell", "Vladimir Putin"]);

@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { cacheFile } from "../src/cache/cache-file.ts";
 import { codeVersion } from "../src/cache/code-version.ts";
-import { linkLastBuild } from "../src/cache/link-last-build.ts";
+import { readLastBuild } from "../src/cache/last-build.ts";
 import { pagesVersion } from "../src/cache/page-manifest.ts";
 import { cacheLimits, pruneCache } from "../src/cache/prune-cache.ts";
 import { RecordCache } from "../src/cache/record-cache.ts";
@@ -11,6 +11,7 @@ import { templateDependencies } from "../src/render/template-dependencies.ts";
 import { loadArchive } from "../src/load/index.ts";
 import { renderSite } from "../src/render/render-site.ts";
 import { datelineHere as dateline, hashTree, removeTempDirs, root, siteFiles, tempDir } from "./helpers/cli.ts";
+import { sharedSite } from "./helpers/shared.ts";
 
 afterAll(removeTempDirs);
 
@@ -63,13 +64,14 @@ async function project(): Promise<{ dir: string; seeds: string; build: (...flags
   return { dir, seeds, build };
 }
 
-/** The site a cold build (a fresh project, no cache) makes of the same seeds. */
+/**
+ * The site a cold build (a fresh folder, no cache) makes of the same seeds: built once per run for each content of the
+ * seeds and flags, shared with the files that build the same (tests/helpers/shared.ts).
+ */
 async function coldSite(seeds: string, ...flags: string[]): Promise<Record<string, string>> {
-  const dir = await tempDir("cold");
-  await cp(seeds, path.join(dir, "seeds"), { recursive: true });
-  const run = await dateline(["build", "--seeds", "seeds", "--out", "site", "--quiet", ...flags], dir);
+  const run = await sharedSite(seeds, flags);
   expect(run.code).toBe(0);
-  return siteFiles(path.join(dir, "site"));
+  return siteFiles(run.out);
 }
 
 describe("a warm build", () => {
@@ -112,12 +114,31 @@ describe("a warm build", () => {
       expect(await siteFiles(path.join(dir, "site"))).toEqual(await coldSite(seeds));
       expect(await hashTree(names)).toEqual(live);
     }
-    // The second rebuild started from the site the first one replaced, kept in the cache, rather than new folders.
+    // Updated in place: the site's folders are the cold build's, not new ones.
     expect(await folder()).toBe(coldFolder);
-    // The site replaced is kept without its search index, which every build makes anew.
-    const spare = cacheFile(path.join(dir, ".cache", "dateline"), "spare", path.join(dir, "site"));
-    expect(await stat(path.join(spare, "2022", "03")).then((found) => found.isDirectory())).toBe(true);
-    expect(await stat(path.join(spare, "pagefind")).catch(() => "gone")).toBe("gone");
+  });
+
+  test("should touch no file of the live site but those its list of changes names", async () => {
+    const { dir, seeds, build } = await project();
+    await build();
+    const site = path.join(dir, "site");
+    const identity = async (): Promise<Map<string, string>> => {
+      const found = new Map<string, string>();
+      for (const file of Object.keys(await hashTree(site))) {
+        const { ino, mtimeMs } = await stat(path.join(site, file));
+        found.set(file, `${ino} ${mtimeMs}`);
+      }
+      return found;
+    };
+    const before = await identity();
+    const file = path.join(seeds, "003_chinese.txt");
+    await writeFile(file, (await readFile(file, "utf8")).replace("\n", " A sentence added later.\n"));
+    await build();
+    const listed = new Set((await readFile(path.join(site, ".dateline", "changes.txt"), "utf8")).split("\n").filter(Boolean).map((line) => line.slice(2)));
+    const touched = [...(await identity())].filter(([file, id]) => !file.startsWith(".dateline/") && before.get(file) !== id).map(([file]) => file);
+    expect(touched.length).toBeGreaterThan(0);
+    expect(touched.filter((file) => !listed.has(file))).toEqual([]);
+    expect(listed.size).toBeLessThan(before.size / 2);
   });
 
   test("should be byte-identical to a cold build after a seed was added, and after one was deleted", async () => {
@@ -140,43 +161,41 @@ describe("a warm build", () => {
     expect(await stat(path.join(dir, "site", "2022", "02", "28", "003-chinese")).catch(() => "gone")).toBe("gone");
   });
 
-  test("should render again a page whose file was edited or deleted by hand", async () => {
+  test("should trust its manifest rather than read the live site, and put a page edited or deleted by hand right with --no-cache", async () => {
     const { dir, seeds, build } = await project();
     await build();
     const edited = path.join(dir, "site", await anArticle(path.join(dir, "site")));
-    // The same size: told apart by its modification time.
     await writeFile(edited, (await readFile(edited, "utf8")).replace("<h1", "<h2"));
     await rm(path.join(dir, "site", "2022", "index.html"));
+    // A warm build touches only what changed: it does not look at every live file.
     const warm = await build();
     expect(warm.reused).toBeGreaterThan(0);
-    const files = await siteFiles(path.join(dir, "site"));
-    expect(files).toEqual(await coldSite(seeds));
+    expect(await readFile(edited, "utf8")).toContain("<h2");
+    await build("--no-cache");
+    expect(await siteFiles(path.join(dir, "site"))).toEqual(await coldSite(seeds));
     expect(await readFile(edited, "utf8")).toContain("<h1");
   });
 
-  test("should leave the last build's files as they were while it links them", async () => {
+  test("should leave the live site's unchanged files as they were, not rewrite them", async () => {
     const { dir, build } = await project();
     await build();
     const page = path.join(dir, "site", await anArticle(path.join(dir, "site")));
     const before = await stat(page);
     await build();
     const after = await stat(page);
-    // The same file, linked into the new build, not rewritten.
+    // The same file, left in place, not rewritten.
     expect([after.ino, after.mtimeMs, after.size]).toEqual([before.ino, before.mtimeMs, before.size]);
   });
 
-  test("should link in the last build's pages only for the same code and templates", async () => {
+  test("should take the last build's pages only for the same code and templates", async () => {
     const { dir, build } = await project();
     await build();
     const manifest = cacheFile(path.join(dir, ".cache", "dateline"), "pages", path.join(dir, "site"));
     const version = pagesVersion(await codeVersion(), await templateDependencies(path.join(root, "templates")));
-    const linked = async (into: string, pages: string): Promise<number> => (await linkLastBuild({ manifest, outDir: path.join(dir, "site"), stagingDir: path.join(dir, into), version: pages })).linked.size;
+    const pages = async (version: string): Promise<string[]> => [...(await readLastBuild(manifest, version)).pages.keys()];
     const articles = Object.keys(await hashTree(path.join(dir, "site"))).filter((file) => articlePage.test(file));
-    expect(await linked("same", version)).toBeGreaterThan(articles.length);
-    expect(Object.keys(await hashTree(path.join(dir, "same")))).toEqual(expect.arrayContaining(articles));
-    expect(await linked("other", `${version} edited`)).toBe(0);
-    // The links are made in a worker thread, whose failures reach the build.
-    await expect(linked(path.join("site", "index.html", "staging"), version)).rejects.toThrow(/ENOTDIR/);
+    expect(await pages(version)).toEqual(expect.arrayContaining(articles));
+    expect(await pages(`${version} edited`)).toEqual([]);
   });
 
   test("should render every page again when a site option changes", async () => {
@@ -353,13 +372,13 @@ describe("rendering in slices", () => {
     expect(new Set(seen).size).toBeGreaterThan(1);
   });
 
-  test("should refuse, before writing it, a file that is a link to the live site", async () => {
+  test("should refuse, before writing it, a page the build takes from the live site", async () => {
     const { archive } = await loadArchive(fixture, site, { threads: 0 });
     const out = path.join(await tempDir("linked"), "site");
     const page = (archive.articlePages[0]?.article.url ?? "").slice(1) + "index.html";
     await mkdir(path.dirname(path.join(out, page)), { recursive: true });
     await writeFile(path.join(out, page), "the live site's page");
-    await expect(renderSite(archive, out, { linked: new Set([page]) })).rejects.toThrow(new RegExp(`: Internal error: a template would write ${page}, a page taken from the last build$`));
+    await expect(renderSite(archive, out, { reused: new Set([page]) })).rejects.toThrow(new RegExp(`: Internal error: a template would write ${page}, a page taken from the last build$`));
     expect(await readFile(path.join(out, page), "utf8")).toBe("the live site's page");
   });
 });
@@ -382,7 +401,7 @@ describe("pruning the cache folder", () => {
     await file(`records-${id(2)}.ndjson.123-abcd.tmp`, 2);
     await file(`records-${id(3)}.ndjson.456-ef01.tmp`, 0);
     await file("notes.txt", 400);
-    // The sites kept for the next build are folders: one recent, one a year old.
+    // The sites older versions kept for the next build are folders, removed however recent.
     for (const [n, daysAgo] of [[1, 1], [99, 400]] as const) {
       await mkdir(path.join(dir, `spare-${id(n)}`, "2022"), { recursive: true });
       await file(`spare-${id(n)}/2022/index.html`, daysAgo);
@@ -396,7 +415,6 @@ describe("pruning the cache folder", () => {
         `pages-${id(99)}.json`,
         `records-${id(2)}.ndjson`,
         `records-${id(3)}.ndjson.456-ef01.tmp`,
-        `spare-${id(1)}`,
         "notes.txt",
       ].sort(),
     );

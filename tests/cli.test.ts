@@ -3,7 +3,8 @@ import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { cliModule } from "../bin/compiled.js";
-import { builtSite, dateline, goodSeeds, hashTree, removeTempDirs, root, seedsWith, siblings, tempDir } from "./helpers/cli.ts";
+import { dateline, goodSeeds, hashTree, removeTempDirs, root, seedsWith, siblings, tempDir } from "./helpers/cli.ts";
+import { builtSite } from "./helpers/shared.ts";
 
 afterAll(removeTempDirs);
 
@@ -149,7 +150,7 @@ describe("the compiled command", () => {
     // `moduleWorker(new URL("./<name>.ts", import.meta.url))` starts `<name>.js` of the bundle.
     const sources = await Promise.all((await readdir(path.join(root, "src"), { recursive: true })).filter((file) => file.endsWith(".ts")).map((file) => readFile(path.join(root, "src", file), "utf8")));
     const workers = sources.flatMap((source) => [...source.matchAll(/moduleWorker\(new URL\("\.\/([\w-]+)\.ts"/g)].map((match) => match[1]));
-    expect(workers.sort()).toEqual(["link-worker", "seed-worker", "shard-worker"]);
+    expect(workers.sort()).toEqual(["seed-worker", "shard-worker"]);
     for (const name of workers) expect(await stat(new URL(`./${name}.js`, cli)).then((found) => found.isFile())).toBe(true);
   });
 });

@@ -272,3 +272,13 @@ describe("enrichArticle", () => {
     expect(enrichArticle(parsed(["Lead."], { permalink: "/special/report/" })).url).toBe("/special/report/");
   });
 });
+
+test("should give each paragraph its own sentences when paragraphs are split one after another", () => {
+  // The headline and the summary share the lead's split; another paragraph between them must not get it.
+  const lead = "Oil prices rose on Monday. Traders were surprised by the Saudi output cut.";
+  const other = "Gold fell. Silver was steady.";
+  expect(sentences(lead)).toEqual(["Oil prices rose on Monday.", "Traders were surprised by the Saudi output cut."]);
+  expect(sentences(other)).toEqual(["Gold fell.", "Silver was steady."]);
+  expect(sentences(lead)).toEqual(["Oil prices rose on Monday.", "Traders were surprised by the Saudi output cut."]);
+  expect(sentences("")).toEqual([]);
+});

@@ -4,7 +4,13 @@ import fc from "fast-check";
 import { expect, test } from "vitest";
 import type { Article, Entities, Person } from "../src/article.ts";
 import { mergeSurnames } from "../src/collect/merge-surnames.ts";
-import { extractEntities } from "../src/enrich/entities/extract-entities.ts";
+import { taggerModel, taggerModelFile } from "../src/enrich/entities/data/tagger-model.ts";
+import { caseOf, extractEntities } from "../src/enrich/entities/extract-entities.ts";
+import { abbreviations } from "../src/enrich/entities/gazetteer.ts";
+import { joinFirmNames } from "../src/enrich/entities/join-firm-names.ts";
+import { featuresAt, mayBeName, prepare, remember, tagTokens, type StoryMemory } from "../src/enrich/entities/tag-names.ts";
+import { tokenize } from "../src/enrich/entities/tokenize.ts";
+import { parseModel, predictLabel } from "../src/text/averaged-perceptron.ts";
 
 const fixtures = path.join(import.meta.dirname, "fixtures", "entities");
 
@@ -311,4 +317,38 @@ test("should not read a titled surname as the full name written after it in the 
     { name: "Reagan", role: "President" },
     { name: "Nancy Reagan" },
   ]);
+});
+
+test("should tag with the indexed model exactly as scoring the model's feature strings does", () => {
+  const model = parseModel(readFileSync(taggerModelFile, "utf8"));
+  let scored = 0;
+  for (const id of Object.keys(expected)) {
+    const memory: StoryMemory = new Map();
+    const reference: StoryMemory = new Map();
+    for (const paragraph of readSeed(id).paragraphs.filter((each) => caseOf(each) === "mixed")) {
+      const tokens = joinFirmNames(tokenize(paragraph, abbreviations));
+      const prepared = prepare(tokens, "mixed");
+      // Greedy decoding over the feature strings training uses, as the tagger decoded before it was indexed.
+      const want: string[] = [];
+      for (let i = 0; i < tokens.length; i++) {
+        const previous = want[i - 1] ?? "<s>";
+        const scoredHere = mayBeName(prepared, i, previous);
+        want.push(scoredHere ? predictLabel(model, featuresAt(prepared, i, previous, want[i - 2] ?? "<s>", reference)) : "O");
+        if (scoredHere) scored++;
+      }
+      remember(reference, prepared, want);
+      expect(tagTokens(taggerModel, prepare(tokens, "mixed"), memory)).toEqual(want);
+    }
+  }
+  expect(scored).toBeGreaterThan(400);
+});
+
+test("should take no role from a word that names a property of every object (constructor, __proto__)", () => {
+  // Broke: "constructor" was read as an abbreviated title through Object.prototype, and its role became the text of a function.
+  for (const word of ["constructor", "__proto__", "toString"]) {
+    for (const text of [`${word[0]!.toUpperCase()}${word.slice(1)} John Smith said talks would resume.`, `John Smith, ${word}, said talks would resume.`]) {
+      const { people } = extractEntities([text]);
+      expect(people.map((person) => person.role ?? "").join(" "), text).not.toMatch(/function|native code|\[object/);
+    }
+  }
 });

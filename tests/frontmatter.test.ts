@@ -187,6 +187,100 @@ describe("a site whose seeds have authors, sections and tags", () => {
     expect(entry).toContain("<updated>2022-03-09T00:00:00Z</updated>");
     expect(entry).toContain("<author><name>Jane Doe</name></author>");
   });
+
+  test("should list every tag, section and author on its index, A to Z in the site's language, with its count and link", async () => {
+    const list = async (file: string): Promise<string> => /<ol class="entity-list">([\s\S]*?)\n<\/ol>/.exec(await read(file))?.[1] ?? "";
+    const item = (url: string, label: string, count: number): string => `<li><a href="${url}">${label}</a> <span class="count">${count}</span></li>`;
+    // The fixture's feature is tagged archives and libraries: in code-point order both would follow Europe.
+    expect(await list("tags/index.html")).toBe(
+      [item("/tags/archives/", "archives", 1), item("/tags/diplomacy/", "Diplomacy", 1), item("/tags/europe/", "Europe", 2), item("/tags/libraries/", "libraries", 1)].join(""),
+    );
+    expect(await read("tags/index.html")).toContain('<p class="page-lede">4 tags, A to Z.</p>');
+    expect(await list("sections/index.html")).toBe(item("/sections/world/", "World", 2));
+    expect(await list("authors/index.html")).toBe(item("/authors/jane-doe/", "Jane Doe", 2));
+    expect(await read("authors/index.html")).toContain("<title>Authors · Dateline</title>");
+  });
+
+  test("should link each name's page to its index, and every page to the indexes", async () => {
+    for (const [page, index, label] of [["tags/europe/index.html", "/tags/", "Tags"], ["sections/world/index.html", "/sections/", "Sections"], ["authors/jane-doe/index.html", "/authors/", "Authors"]]) {
+      expect(/<nav class="breadcrumbs"[^>]*>\s*<a href="([^"]*)">([^<]*)<\/a>/.exec(await read(page ?? ""))?.slice(1), page).toEqual([index, label]);
+    }
+    for (const page of ["index.html", "2022/03/07/talks-in-geneva/index.html", "tags/index.html", "404.html"]) {
+      expect(await read(page), page).toMatch(/<footer[\s\S]*<a href="\/tags\/">Tags<\/a> · <a href="\/sections\/">Sections<\/a> · <a href="\/authors\/">Authors<\/a><\/p>/);
+    }
+  });
+
+  test("should list the indexes in the sitemap", async () => {
+    const sitemap = await read("sitemap.xml");
+    for (const folder of ["tags", "sections", "authors"]) expect(sitemap).toContain(`<url><loc>https://example.org/${folder}/</loc></url>`);
+  });
+
+  test("should give an API record the front matter's updated, author, section and tags, and a .txt seed's record none of them", async () => {
+    const records = JSON.parse(await read("api/2022.json")) as Record<string, unknown>[];
+    const geneva = records.find((record) => record["source"] === "geneva.md");
+    // Named as their pages name them: its `europe` is the tag page's Europe.
+    expect([geneva?.["updated"], geneva?.["author"], geneva?.["section"], geneva?.["tags"]]).toEqual(["2022-03-09", "Jane Doe", "World", ["Diplomacy", "Europe"]]);
+    const resume = records.find((record) => record["source"] === "resume.md");
+    // Without `updated` or `image`, neither key is there.
+    expect(resume && Object.keys(resume)).toEqual(["id", "date", "title", "url", "summary", "words", "source", "author", "section", "tags", "people", "places", "organisations", "quotes"]);
+    // What API consumers read before front matter had fields: unchanged for a .txt seed.
+    const txt = records.find((record) => record["source"] === "000_7aa871e253b4211d.txt");
+    expect(txt && Object.keys(txt)).toEqual(["id", "date", "title", "url", "summary", "words", "source", "people", "places", "organisations", "quotes"]);
+  });
+});
+
+describe("the indexes of tags, sections and authors", () => {
+  let out: string;
+  const read = (file: string): Promise<string> => readFile(path.join(out, file), "utf8");
+
+  beforeAll(async () => {
+    // The fixture's seeds tag one article archives and libraries, and name no section or author.
+    const seeds = await seedsWith({ "economy.md": "---\ndate: 2022-03-07\ntitle: Budget vote\ntags: [zèbre, Élections, eau, Eau, économie]\n---\n\nThe budget passed after a long night.\n" });
+    const project = await tempDir("taxonomy-index");
+    await writeFile(path.join(project, "dateline.config.yaml"), "entityIndexPageSize: 2\n");
+    out = path.join(project, "site");
+    const run = await datelineHere(["build", "--config", path.join(project, "dateline.config.yaml"), "--seeds", seeds, "--out", out, "--quiet", "--no-cache", "--lang", "fr", "--base-url", "https://example.org"]);
+    expect(run.stderr).not.toContain("error");
+    expect(run.code).toBe(0);
+  });
+
+  test("should make no index of a kind no article names, nor link one", async () => {
+    const files = await listFiles(out);
+    expect(files.filter((file) => /^(sections|authors)\//.test(file))).toEqual([]);
+    expect(await read("sitemap.xml")).not.toMatch(/\/(sections|authors)\//);
+    expect(/<footer[\s\S]*<\/footer>/.exec(await read("index.html"))?.[0]).toMatch(/<a href="\/tags\/">Mots-clés<\/a><\/p>/);
+    expect(await read("index.html")).not.toMatch(/href="\/(sections|authors)\/"/);
+  });
+
+  test("should paginate an index by the site's page size, A to Z in French, every page in the sitemap", async () => {
+    const labels = async (file: string): Promise<string[]> => [...(/<ol class="entity-list">[\s\S]*?<\/ol>/.exec(await read(file))?.[0] ?? "").matchAll(/<a href="[^"]*">([^<]*)<\/a>/g)].map((match) => match[1] ?? "");
+    expect([await labels("tags/index.html"), await labels("tags/page/2/index.html"), await labels("tags/page/3/index.html")]).toEqual([
+      // `eau` and `Eau` once each: named as the first in code-point order.
+      ["archives", "Eau"],
+      ["économie", "Élections"],
+      ["libraries", "zèbre"],
+    ]);
+    const second = await read("tags/page/2/index.html");
+    expect(second).toContain("<title>Mots-clés, page 2 · Dateline</title>");
+    expect(second).toContain('<p class="page-lede">6 mots-clés, de A à Z.</p>');
+    expect(second).toContain('<a class="pager-step" rel="next" href="/tags/page/3/">');
+    const sitemap = await read("sitemap.xml");
+    for (const url of ["/tags/", "/tags/page/2/", "/tags/page/3/"]) expect(sitemap).toContain(`<loc>https://example.org${url}</loc>`);
+  });
+
+  test("should show a tag an article gives twice, in two cases, once", async () => {
+    const tags = /<ul class="tags"[^>]*>(.*?)<\/ul>/.exec(await read("2022/03/07/budget-vote/index.html"))?.[1] ?? "";
+    expect([...tags.matchAll(/href="([^"]*)"/g)].map((match) => match[1])).toEqual(["/tags/zebre/", "/tags/elections/", "/tags/eau/", "/tags/economie/"]);
+  });
+
+  test("should sort names by the collation of the site's language", async () => {
+    const seeds = await seedsWith({ "nube.md": "---\ndate: 2022-03-07\ntitle: Clouds\ntags: [nube, ñandú, Zorro]\n---\n\nA cloud over the pampas.\n" });
+    const order = async (lang: string): Promise<string[]> =>
+      (await loadArchive(seeds, { ...site, lang })).archive.taxonomyIndexes.flatMap((page) => page.entries.map((entry) => entry.label)).filter((label) => label !== "archives" && label !== "libraries");
+    // Spanish has ñ as a letter after n; English sorts it as an n.
+    expect(await order("es")).toEqual(["nube", "ñandú", "Zorro"]);
+    expect(await order("en")).toEqual(["ñandú", "nube", "Zorro"]);
+  });
 });
 
 describe("image in front matter", () => {
@@ -264,6 +358,11 @@ describe("a site whose seed has an image", () => {
     expect(html.match(/property="og:image"/g)).toHaveLength(1);
     const data = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(html)?.[1] ?? "{}") as Record<string, unknown>;
     expect(data["image"]).toBe(url);
+  });
+
+  test("should give the article's API record its image's absolute URL", async () => {
+    const records = JSON.parse(await readFile(path.join(project, "site/api/2022.json"), "utf8")) as Record<string, unknown>[];
+    expect(records.find((record) => record["source"] === "talks.md")?.["image"]).toBe("https://example.org/2022/03/07/talks-in-geneva/geneva.png");
   });
 
   test("should publish the new image when only the image changed, through the cache", async () => {

@@ -7,13 +7,15 @@ import type { Article, ParsedArticle } from "../src/article.ts";
 import { distinctHeadlines } from "../src/collect/distinct-headlines.ts";
 import { uniqueUrls } from "../src/collect/unique-urls.ts";
 import { enrichArticle } from "../src/enrich/index.ts";
-import { compressHeadline } from "../src/enrich/headline/compress-headline.ts";
-import { compressionTokens } from "../src/enrich/headline/compression-features.ts";
+import { compressHeadline, compressionModel } from "../src/enrich/headline/compress-headline.ts";
+import { compressionFeatures, compressionTokens, statePreviousFeatures, stateTokenFeatures } from "../src/enrich/headline/compression-features.ts";
+import trainedCompression from "../src/enrich/headline/data/compression-model.json" with { type: "json" };
 import { deriveHeadline, maxHeadline } from "../src/enrich/headline/derive-headline.ts";
 import { dropDescriptors } from "../src/enrich/headline/drop-descriptors.ts";
 import { tableCompany } from "../src/enrich/headline/table-company.ts";
 import { listFiles } from "../src/files/list-files.ts";
 import { packageRoot } from "../src/files/package-root.ts";
+import { FeatureScorer, scoreLabels } from "../src/text/averaged-perceptron.ts";
 
 function enriched(source: string, date: string, paragraphs: string[], extra: Partial<ParsedArticle> = {}): Article {
   return enrichArticle({ id: source.replace(/\.txt$/u, ""), source, format: "txt", date, paragraphs, html: "", tags: [], ...extra });
@@ -157,4 +159,28 @@ describe("the compression model", () => {
   test("should be part of what invalidates cached records (Dateline's code version hashes all of src/)", () => {
     expect(listFiles(path.join(packageRoot, "src"))).toContain("enrich/headline/data/compression-model.json");
   });
+});
+
+test("should score a lead's words through the indexed model to the same sums as the model's feature strings", () => {
+  const leads = [
+    "China on Saturday called for “direct” negotiations between Ukraine and Russia, the foreign ministry said.",
+    "Hecla Inc unit Hecla Mining Co to buy 28 pct interest in Greens Creek mine for 1.3 bln dlrs: sources",
+    "U.S. Treasury Secretary James Baker said \"we are not trying to talk the dollar down\" -- and markets rose 5.93 pct;",
+  ];
+  const scorer = new FeatureScorer(compressionModel);
+  let weighed = 0;
+  for (const lead of leads) {
+    const tokens = compressionTokens(lead);
+    for (let i = 0; i < tokens.length; i++) {
+      for (const previous of ["start", "keep", "drop"] as const) {
+        scorer.reset();
+        stateTokenFeatures(tokens, i, scorer);
+        statePreviousFeatures(tokens, i, previous, scorer);
+        const want = scoreLabels(trainedCompression, compressionFeatures(tokens, i, previous));
+        expect([...scorer.scores]).toEqual(want);
+        if (want.some((score) => score !== 0)) weighed++;
+      }
+    }
+  }
+  expect(weighed).toBeGreaterThan(100);
 });

@@ -2,7 +2,7 @@ import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { mergeStrings, shippedStrings, siteStrings, translator, unknownStringKeys, type Message, type Strings } from "../src/render/translator.ts";
-import { datelineHere, removeTempDirs, root, tempDir } from "./helpers/cli.ts";
+import { datelineHere, removeTempDirs, seedsWith, tempDir } from "./helpers/cli.ts";
 
 const english = shippedStrings["en"] as Strings;
 const placeholders = (message: Message): string[] => [...new Set((typeof message === "string" ? [message] : Object.values(message)).flatMap((text) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1] ?? "")))].sort();
@@ -92,8 +92,8 @@ async function siteFiles(out: string): Promise<string[]> {
 async function seedTexts(out: string, files: readonly string[]): Promise<string[]> {
   const texts: string[] = [];
   for (const file of files.filter((name) => /^api\/\d{4}\.json$/.test(name))) {
-    for (const record of JSON.parse(await readFile(path.join(out, file), "utf8")) as { title: string; summary: string; people: string[]; places: string[]; organisations: string[]; quotes: { text: string }[] }[]) {
-      texts.push(record.title, record.summary, ...record.people, ...record.places, ...record.organisations, ...record.quotes.map((quote) => quote.text));
+    for (const record of JSON.parse(await readFile(path.join(out, file), "utf8")) as { title: string; summary: string; author?: string; section?: string; tags?: string[]; people: string[]; places: string[]; organisations: string[]; quotes: { text: string }[] }[]) {
+      texts.push(record.title, record.summary, record.author ?? "", record.section ?? "", ...(record.tags ?? []), ...record.people, ...record.places, ...record.organisations, ...record.quotes.map((quote) => quote.text));
     }
   }
   for (const file of files.filter((name) => name.endsWith(".html"))) {
@@ -152,20 +152,29 @@ async function pageKinds(out: string): Promise<string[]> {
     "places/france/index.html",
     "quotes/index.html",
     "quotes/wang-yi/index.html",
+    "tags/index.html",
+    "tags/archives/index.html",
+    "sections/index.html",
+    "sections/monde/index.html",
+    "authors/index.html",
+    "authors/camille-dupont/index.html",
     "search/index.html",
     "404.html",
     "feed.xml",
     "feed.json",
     "places/france/feed.xml",
+    "authors/camille-dupont/feed.xml",
   ];
 }
 
 describe("a site in another language", () => {
   const sites = new Map<string, string>();
   beforeAll(async () => {
+    // The fixture's seeds, with an author and a section for their pages and indexes (its feature has tags).
+    const seeds = await seedsWith({ "chronique.md": "---\ndate: 2022-03-05\ntitle: Chronique de Genève\nauthor: Camille Dupont\nsection: Monde\n---\n\nLes délégations se sont retrouvées à Genève.\n" });
     for (const lang of ["en", "fr", "de", "es"]) {
       const out = path.join(await tempDir(`i18n-${lang}`), "site");
-      const run = await datelineHere(["build", "--seeds", path.join(root, "tests", "fixtures", "site"), "--out", out, "--lang", lang, "--quiet"]);
+      const run = await datelineHere(["build", "--seeds", seeds, "--out", out, "--lang", lang, "--quiet"]);
       expect(run.stderr).not.toMatch(/error:|Internal error/);
       expect(run.code).toBe(0);
       sites.set(lang, out);

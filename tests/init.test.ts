@@ -23,12 +23,15 @@ describe("dateline init, from the packed package", () => {
     tarball = path.join(packed, stdout.trim().split("\n").at(-1) ?? "");
     const home = await tempDir("init");
     project = path.join(home, "wire-archive");
-    // init runs from the package installed from the tarball, as `npx dateline init` would.
+    // init runs from the package the tarball holds, as `npx dateline init` would: unpacked as npm unpacks it, among
+    // its dependencies (npm installs the same tarball into the project below).
     const tools = path.join(home, "tools");
     await mkdir(tools);
-    await writeFile(path.join(tools, "package.json"), "{}\n");
-    await installTarball(tools, tarball);
-    bin = path.join(tools, "node_modules", "dateline", "bin", "dateline.js");
+    await run("cp", ["-al", path.join(root, "node_modules"), path.join(tools, "node_modules")]);
+    const unpacked = path.join(tools, "node_modules", "dateline");
+    await mkdir(unpacked);
+    await run("tar", ["xzf", tarball, "-C", unpacked, "--strip-components=1"]);
+    bin = path.join(unpacked, "bin", "dateline.js");
     const init = await run(process.execPath, [bin, "init", "wire-archive"], { cwd: home });
     expect(init.stdout).toContain("Made wire-archive/");
     initialDependency = (JSON.parse(await readFile(path.join(project, "package.json"), "utf8")) as { dependencies: Record<string, string> }).dependencies["dateline"];

@@ -12,7 +12,7 @@ import { seededRandom } from "../bench/seeded-random.ts";
 import { caseOf } from "../src/enrich/entities/extract-entities.ts";
 import { abbreviations } from "../src/enrich/entities/gazetteer.ts";
 import { joinFirmNames } from "../src/enrich/entities/join-firm-names.ts";
-import { featuresAt, mayBeName, namesOf, prepare, remember, tags, tagTokens, type Prepared, type StoryMemory } from "../src/enrich/entities/tag-names.ts";
+import { featuresAt, indexTagger, mayBeName, namesOf, prepare, remember, tags, tagTokens, type Prepared, type StoryMemory } from "../src/enrich/entities/tag-names.ts";
 import { tokenize } from "../src/enrich/entities/tokenize.ts";
 import { taggerModelFile } from "../src/enrich/entities/data/tagger-model.ts";
 import { formatModel, PerceptronTrainer, type PerceptronModel } from "../src/text/averaged-perceptron.ts";
@@ -92,7 +92,8 @@ function pruned(model: PerceptronModel): PerceptronModel {
 }
 
 /** Names (type and token span) the model finds against the gold ones, over held-out sentences. */
-function evaluate(model: PerceptronModel, stories: readonly (readonly Sentence[])[]): string {
+function evaluate(trained: PerceptronModel, stories: readonly (readonly Sentence[])[]): string {
+  const model = indexTagger(trained);
   const tally = new Map<string, { tp: number; predicted: number; gold: number }>();
   const get = (type: string): { tp: number; predicted: number; gold: number } => tally.get(type) ?? (tally.set(type, { tp: 0, predicted: 0, gold: 0 }).get(type) as { tp: number; predicted: number; gold: number });
   for (const story of stories) {

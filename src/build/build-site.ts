@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { Archive, Site } from "../article.ts";
+import type { EntityFixes } from "../collect/entity-fixes.ts";
 import { BuildCache } from "../cache/build-cache.ts";
 import { describeFailure } from "../environment.ts";
 import { SeedsError, type Problem } from "../errors.ts";
@@ -7,12 +8,12 @@ import { listFiles } from "../files/list-files.ts";
 import { hasErrors, loadArchive, type LoadResult } from "../load/index.ts";
 import { saveUrlRegistry } from "../load/url-registry-file.ts";
 import { plural } from "../text/plural.ts";
-import { discardStaging, publishSite, stageSite, type Staging } from "../publish/index.ts";
+import { checkOwned, discardStaging, publishInPlace, publishSite, readMarker, stageSite } from "../publish/index.ts";
 import type { RenderOptions, RenderSummary } from "../render/index.ts";
 import { siteTemplates } from "../render/site-templates.ts";
 import { writeRedirectPages } from "../render/redirect-pages.ts";
 import { templateDependencies } from "../render/template-dependencies.ts";
-import { type SearchIndexer, startIndexing } from "../search/index.ts";
+import { keptBundleFiles, type SearchIndexer, startIndexing } from "../search/index.ts";
 import { copyArticleImages } from "./copy-article-images.ts";
 import { PagePlan } from "./plan-pages.ts";
 
@@ -38,6 +39,8 @@ export interface BuildOptions {
   readonly drafts?: boolean;
   /** The archive is a US newswire's (`--us-wire`): see `EnrichOptions`. */
   readonly usWire?: boolean;
+  /** The site project's entity fixes, applied at collect: a change renders again the pages it touches, enriches nothing again. */
+  readonly entityFixes?: EntityFixes;
   /**
    * The site project's URL registry (`dateline.urls.tsv`): read before the build (from the site being replaced when
    * it does not exist yet), written back once the site is published, and only if it changed.
@@ -76,10 +79,10 @@ export interface BuildSummary {
 
 /**
  * seeds → parse → enrich → collect → render → index → publish: the whole build, composed here and nowhere else.
- * Renders into a staging folder beside the output and swaps it in only when complete, so a failed or killed build
- * leaves the existing site as it was. Two stages overlap the next: the last build's pages are linked into the
- * staging folder while the seeds load, and the search index is built beside the render, a shard as soon as its
- * pages are rendered.
+ * Renders into a staging folder beside the output. A first build (or one that reuses nothing) swaps it in as a whole
+ * once complete; a build that the last build's manifest lets reuse pages renders only those that changed and moves
+ * them into the live site (`publishInPlace`), so it costs what changed. Either way a failed or killed build leaves a
+ * complete site. The search index is built beside the render, a shard as soon as its pages are rendered.
  */
 export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const started = performance.now();
@@ -88,14 +91,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   // The theme's overrides are part of the templates: a change to one changes the pages' fingerprints.
   const dependencies = siteTemplates(options.site).then(templateDependencies);
   dependencies.catch(() => undefined);
-  const folders = { seeds: options.seeds, out: staging.outDir, staging: staging.dir };
+  const folders = { seeds: options.seeds, out: staging.outDir };
   const cache = options.cacheDir === undefined ? undefined : await BuildCache.open(options.cacheDir, folders, dependencies, { fresh: options.fresh ?? false, note: (message) => report?.note?.(message) });
+  // Updated in place when the last build's pages can be reused and the output is the site it published: only files on
+  // its list are replaced or deleted, and a file of the user's where a new one would go is refused (`publishInPlace`).
+  // Else replaced as a whole, which it may be only if it holds nothing Dateline did not write: a walk of the whole
+  // site (10-30 s at 114,000 articles, which an update in place must not cost), beside the load.
+  const inPlace = (cache?.lastBuild() ?? Promise.resolve(undefined)).then((last) => last !== undefined && last.pages.size > 0 && readMarker(staging.outDir) !== undefined);
+  const owned = inPlace.then((yes) => (yes ? undefined : checkOwned(staging.outDir, options.out)));
+  // Awaited after the load; until then a refusal must not count as unhandled.
+  owned.catch(() => undefined);
   let indexer: SearchIndexer | undefined;
   try {
     const urlRegistry = options.urlRegistry === undefined ? {} : { urlRegistry: { file: options.urlRegistry, site: options.out } };
-    const loaded = await loadArchive(options.seeds, options.site, { drafts: options.drafts ?? false, enrich: { usWire: options.usWire ?? false }, ...urlRegistry, ...(cache === undefined ? {} : { records: await cache.records() }) });
+    const loaded = await loadArchive(options.seeds, options.site, { drafts: options.drafts ?? false, enrich: { usWire: options.usWire ?? false }, ...(options.entityFixes !== undefined ? { entityFixes: options.entityFixes } : {}), ...urlRegistry, ...(cache === undefined ? {} : { records: await cache.records() }) });
     // Walked while the seeds loaded; a refusal is a usage error, said before anything of the seeds.
-    await staging.owned;
+    await owned;
     reportLoad(loaded, report);
     // A registry line left out could rename its article: --skip-invalid does not skip one.
     const badRegistry = loaded.problems.some((problem) => problem.id === "invalid-url-registry");
@@ -103,7 +114,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
 
     const renderStart = performance.now();
     const plan = await PagePlan.start(loaded, cache, await dependencies, (message) => report?.note?.(message));
-    indexer = startIndexing(staging.dir, options.site, loaded.archive.articles, { ...plan.indexOptions(options.fresh ? undefined : staging.outDir), ...(options.shardSize !== undefined ? { shardSize: options.shardSize } : {}) });
+    const updating = await inPlace;
+    indexer = startIndexing(staging.dir, options.site, loaded.archive.articles, { ...plan.indexOptions(options.fresh ? undefined : staging.outDir), inPlace: updating, ...(options.shardSize !== undefined ? { shardSize: options.shardSize } : {}) });
     const rendered = await renderPages(loaded.archive, staging.dir, plan, indexer, report);
     await copyArticleImages(loaded.archive.articles, options.seeds, staging.dir);
     await writeRedirectPages(loaded.archive, staging.dir);
@@ -119,14 +131,19 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     if (unsaved !== undefined) report?.note?.(unsaved);
     const reused = plan.pages?.reused ?? 0;
     report?.stage("render", `${plural(rendered.pages, "file")}${reused > 0 ? `, ${reused.toLocaleString("en-US")} reused` : ""}`, renderSeconds);
-    const written = listFiles(staging.dir, ["pagefind"]);
     const indexed = await indexing;
     // Its seconds are those after the render: the shards indexed during the render cost no time of their own.
     report?.stage("index", `${plural(indexed.searchable, "article")} searchable, ${plural(indexed.pages, "page")} indexed, ${plural(indexed.shards, "shard")}${indexed.reused > 0 ? ` (${indexed.reused.toLocaleString("en-US")} reused)` : ""}`, (performance.now() - indexStart) / 1000);
 
     const publishStart = performance.now();
-    const files = [...written, ...listFiles(path.join(staging.dir, "pagefind")).map((file) => `pagefind/${file}`)];
-    await publish(staging, files, cache, plan.pages?.linked, report);
+    const staged = listFiles(staging.dir);
+    // Updated in place, the site is what was staged and what stays as it is: the pages and search bundles reused.
+    const files = updating ? [...new Set([...staged, ...(plan.pages?.reusedFiles ?? []), ...keptBundleFiles(readMarker(staging.outDir) ?? [], indexed.kept)])] : staged;
+    if (updating) await publishInPlace(staging, { files, staged, ...(cache ? { beforeCommit: () => cache.invalidate() } : {}) });
+    else {
+      const unpublished = await publishSite(staging, files, cache?.trash);
+      if (unpublished !== undefined) report?.note?.(unpublished);
+    }
     // Only once the site is published: a build that fails leaves the registry as it was.
     if (options.urlRegistry !== undefined && options.saveUrlRegistry !== false) await saveUrlRegistry(options.urlRegistry, loaded.archive.registry);
     // The manifest describes the published output, so it is written only once that is in place.
@@ -139,7 +156,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       duplicates: loaded.duplicates,
       skipped: loaded.skipped,
       drafts: loaded.drafts,
-      pages: written.filter((file) => file.endsWith(".html")).length,
+      pages: files.filter((file) => file.endsWith(".html")).length,
       // With the lists of them and of what changed (`.dateline/files.txt`, `changes.txt`), which publishing writes.
       files: files.length + 2,
       cached: loaded.cached,
@@ -148,9 +165,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       seconds: (performance.now() - started) / 1000,
     };
   } catch (cause) {
-    await cache?.settle();
     await indexer?.abandon();
-    await discardStaging(staging);
+    // What failed is the error; a staging folder left behind is removed by the next build.
+    await discardStaging(staging).catch(() => undefined);
     throw cause;
   }
 }
@@ -188,17 +205,11 @@ async function renderPages(archive: Archive, dir: string, plan: PagePlan, indexe
   const { early } = plan;
   if (early !== undefined) {
     const select = new Map(pageArrays.map((name) => [name, name === "articlePages" ? early.indexes : []]));
-    first = await render({ select, pageArraysOnly: true, linked: new Set(early.last.linked.keys()) });
+    first = await render({ select, pageArraysOnly: true, reused: new Set(early.last.pages.keys()) });
     const pages = await plan.complete();
     if (pages !== undefined) indexer.written(pages.reusedUrls, pages.reusedDigests);
   }
   const { rest, pages } = plan;
-  const second = await render(rest !== undefined && pages !== undefined ? { select: rest, linked: pages.linked } : {});
+  const second = await render(rest !== undefined && pages !== undefined ? { select: rest, reused: pages.reusedFiles } : {});
   return { pages: first.pages + second.pages, runs: first.runs + second.runs };
-}
-
-/** Swaps the staging folder in; what fails after, the site published, is a note (see `publishSite`). */
-async function publish(staging: Staging, files: readonly string[], cache: BuildCache | undefined, linked: ReadonlySet<string> | undefined, report: Reporter | undefined): Promise<void> {
-  const unpublished = await publishSite(staging, files, cache?.leftovers, linked);
-  if (unpublished !== undefined) report?.note?.(unpublished);
 }

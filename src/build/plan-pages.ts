@@ -1,6 +1,6 @@
 import type { Article, Archive } from "../article.ts";
 import type { BuildCache } from "../cache/build-cache.ts";
-import type { LastBuild } from "../cache/link-last-build.ts";
+import type { LastBuild } from "../cache/last-build.ts";
 import type { ChangedPages, PageCache } from "../cache/page-cache.ts";
 import type { TemplateDependencies } from "../render/template-dependencies.ts";
 import type { IndexOptions } from "../search/index.ts";
@@ -40,7 +40,7 @@ export class PagePlan {
   static async start(loaded: PlannedArchive, cache: BuildCache | undefined, dependencies: TemplateDependencies, note?: (message: string) => void): Promise<PagePlan> {
     const last = await cache?.lastBuild(note);
     const early =
-      cache !== undefined && last !== undefined && last.linked.size > 0 && loaded.parsedUrls.size > 0 && dependencies.pageArrays.has("articlePages")
+      cache !== undefined && last !== undefined && last.pages.size > 0 && loaded.parsedUrls.size > 0 && dependencies.pageArrays.has("articlePages")
         ? cache.takeChanged(loaded.archive, last, loaded.parsedUrls)
         : undefined;
     const plan = new PagePlan(loaded, cache, last, dependencies, early);

@@ -1,37 +1,35 @@
 import { constants } from "node:fs";
-import { access, mkdir } from "node:fs/promises";
+import { access, mkdir, rm } from "node:fs/promises";
 import path from "node:path";
 import type { Archive, Article } from "../article.ts";
 import { describeFailure } from "../environment.ts";
 import type { TemplateDependencies } from "../render/template-dependencies.ts";
 import { cacheFile } from "./cache-file.ts";
 import { codeVersion } from "./code-version.ts";
-import { type LastBuild, linkLastBuild } from "./link-last-build.ts";
+import { type LastBuild, readLastBuild } from "./last-build.ts";
 import { type ChangedPages, PageCache, takeChangedPages } from "./page-cache.ts";
 import { pagesVersion } from "./page-manifest.ts";
 import { pruneCache } from "./prune-cache.ts";
 import { RecordCache } from "./record-cache.ts";
 
-/** Where a build's output goes: the output folder, and the staging folder it is rendered into. */
+/** The folders a build reads and writes. */
 export interface BuildFolders {
   readonly seeds: string;
   readonly out: string;
-  readonly staging: string;
 }
 
 /**
  * The build cache, as a build uses it: `.cache/dateline/` of the current folder holds, for each seeds folder, the
- * records of its seeds (see RecordCache), and for each output folder, the manifest of its pages (see PageCache) and
- * the site it held before its last build (the spare, see `linkLastBuild`). A build opens it, hands the record store
- * to loading, plans its pages with it, saves what it built and prunes what no build uses.
+ * records of its seeds (see RecordCache), and for each output folder, the manifest of its pages (see PageCache). A
+ * build opens it, hands the record store to loading, plans its pages with it, saves what it built and prunes what no
+ * build uses.
  */
 export class BuildCache {
   readonly #dir: string;
   readonly #folders: BuildFolders;
   readonly #fresh: boolean;
   readonly #manifest: string;
-  readonly #spare: string;
-  /** The last build's pages, linked into the staging folder while the archive loads; none for a fresh build. */
+  /** The last build's pages, as its manifest lists them; none for a fresh build. */
   readonly #lastBuild: Promise<LastBuild> | undefined;
 
   private constructor(dir: string, folders: BuildFolders, fresh: boolean, dependencies: Promise<TemplateDependencies>) {
@@ -39,18 +37,14 @@ export class BuildCache {
     this.#folders = folders;
     this.#fresh = fresh;
     this.#manifest = cacheFile(dir, "pages", folders.out);
-    this.#spare = cacheFile(dir, "spare", folders.out);
     if (fresh) return;
-    // Seconds of file-system work at 10,000 articles, which the other core does while the archive loads.
-    this.#lastBuild = Promise.all([codeVersion(), dependencies]).then(([code, found]) =>
-      linkLastBuild({ manifest: this.#manifest, outDir: folders.out, stagingDir: folders.staging, version: pagesVersion(code, found), spare: this.#spare }),
-    );
+    this.#lastBuild = Promise.all([codeVersion(), dependencies]).then(([code, found]) => readLastBuild(this.#manifest, pagesVersion(code, found)));
     this.#lastBuild.catch(() => undefined);
   }
 
   /**
-   * Opens the cache in `dir` and starts linking the last build's pages into the staging folder. A cache that cannot
-   * be used costs the build time, not its output: undefined, with a note saying why. A `fresh` cache is filled, not read.
+   * Opens the cache in `dir` and starts reading the last build's manifest. A cache that cannot be used costs the build
+   * time, not its output: undefined, with a note saying why. A `fresh` cache is filled, not read.
    */
   static async open(dir: string, folders: BuildFolders, dependencies: Promise<TemplateDependencies>, options: { fresh: boolean; note?: (message: string) => void }): Promise<BuildCache | undefined> {
     try {
@@ -68,35 +62,38 @@ export class BuildCache {
     return RecordCache.open(cacheFile(this.#dir, "records", this.#folders.seeds), await codeVersion(), this.#fresh);
   }
 
-  /** The last build's pages linked into the staging folder, or none; says why a damaged manifest was ignored. */
+  /** The last build's pages, or none; says why a damaged manifest was ignored (once). */
   async lastBuild(note?: (message: string) => void): Promise<LastBuild | undefined> {
     const last = await this.#lastBuild;
-    if (last?.discarded !== undefined) note?.(`page cache ignored: ${last.discarded}`);
+    if (last?.discarded !== undefined && note !== undefined) note(`page cache ignored: ${last.discarded}`);
     return last;
+  }
+
+  /**
+   * Forgets the last build's pages before the live site starts changing in place: a build killed meanwhile leaves
+   * no manifest describing a site that is no longer quite that one, and the next build renders every page.
+   */
+  async invalidate(): Promise<void> {
+    await rm(this.#manifest, { force: true });
   }
 
   /** Takes the article pages of the articles at `urls` out of the last build, to render them first (see `takeChangedPages`). */
   takeChanged(archive: Archive, last: LastBuild, urls: ReadonlySet<string>): ChangedPages {
-    return takeChangedPages(archive, last, urls, this.#folders.staging);
+    return takeChangedPages(archive, last, urls);
   }
 
   /** Which pages to render and which to take from the last build (see `PageCache.plan`). */
   async plan(archive: Archive, last: LastBuild | undefined, dependencies: TemplateDependencies, articleKeys: ReadonlyMap<Article, string>): Promise<PageCache> {
-    return PageCache.plan(archive, { manifest: this.#manifest, stagingDir: this.#folders.staging, last, dependencies, code: await codeVersion(), articleKeys });
+    return PageCache.plan(archive, { manifest: this.#manifest, last, dependencies, code: await codeVersion(), articleKeys });
   }
 
-  /** Where the site being replaced goes: kept as the spare for the next build, or to the trash. */
-  get leftovers(): { trash: string; spare: string } {
-    return { trash: path.join(this.#dir, "trash"), spare: this.#spare };
+  /** Where a replaced site goes, to be deleted by a background process. */
+  get trash(): string {
+    return path.join(this.#dir, "trash");
   }
 
   /** Marks this build's cache files as used, and removes those of folders no build has used for long. */
   async prune(): Promise<void> {
-    await pruneCache(this.#dir, [cacheFile(this.#dir, "records", this.#folders.seeds), this.#manifest, this.#spare]);
-  }
-
-  /** Settles the linking of the last build (before the staging folder it links into is removed). */
-  async settle(): Promise<void> {
-    await this.#lastBuild?.catch(() => undefined);
+    await pruneCache(this.#dir, [cacheFile(this.#dir, "records", this.#folders.seeds), this.#manifest]);
   }
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 /**
  * A file of the build cache for one folder (the seeds, or the output): Dateline keeps it in `.cache/dateline/`
  * of the current folder, one file per folder so builds of different sites do not evict each other. A `spare`
- * is a folder: the site an output folder held before its last build (see `linkLastBuild`).
+ * is a folder that older versions kept (the site an output folder held before its last build): it is only removed.
  */
 export function cacheFile(cacheDir: string, kind: CacheKind, folder: string): string {
   const id = createHash("sha256").update(path.resolve(folder)).digest("hex").slice(0, 16);

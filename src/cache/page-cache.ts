@@ -1,10 +1,9 @@
-import { statSync, unlinkSync } from "node:fs";
+import { statSync } from "node:fs";
 import path from "node:path";
 import type { Archive, Article } from "../article.ts";
-import { removeEmptyFolders } from "../files/remove-empty-folders.ts";
 import { outputFile, pageRecords, pageUrl } from "../render/page-model.ts";
 import type { TemplateDependencies } from "../render/template-dependencies.ts";
-import type { LastBuild } from "./link-last-build.ts";
+import type { LastBuild } from "./last-build.ts";
 import { pageFingerprints } from "./page-fingerprints.ts";
 import { type ManifestEntry, type OutputEntry, pagesVersion, writeManifest } from "./page-manifest.ts";
 
@@ -14,33 +13,32 @@ export interface ChangedPages {
   readonly indexes: readonly number[];
   /** The search digest the last build recorded for each other article page it left, by URL. */
   readonly lastDigests: ReadonlyMap<string, string>;
-  /** The last build without their files, whose links are removed from the staging folder: the render writes new ones. */
+  /** The last build without their files: the render writes new ones. */
   readonly last: LastBuild;
 }
 
-/** Takes the article pages of the articles at `urls` out of the last build linked into `stagingDir`. */
-export function takeChangedPages(archive: Archive, last: LastBuild, urls: ReadonlySet<string>, stagingDir: string): ChangedPages {
+/** Takes the article pages of the articles at `urls` out of the last build. */
+export function takeChangedPages(archive: Archive, last: LastBuild, urls: ReadonlySet<string>): ChangedPages {
   const indexes: number[] = [];
   const lastDigests = new Map<string, string>();
-  const linked = new Map(last.linked);
+  const pages = new Map(last.pages);
   archive.articlePages.forEach(({ article }, index) => {
     const file = outputFile(article.url);
     if (urls.has(article.url)) {
       indexes.push(index);
-      // The render must never write through a link, which would change the live site.
-      if (linked.delete(file)) unlinkSync(path.join(stagingDir, file));
+      pages.delete(file);
     } else {
-      const digest = linked.get(file)?.digest;
+      const digest = pages.get(file)?.digest;
       if (digest !== undefined) lastDigests.set(article.url, digest);
     }
   });
-  return { indexes, lastDigests, last: { ...last, linked } };
+  return { indexes, lastDigests, last: { ...last, pages } };
 }
 
 /**
- * Which pages a build renders and which it takes from the last build: a page whose fingerprint is unchanged and
- * whose file `linkLastBuild` linked in is reused; every other page is rendered. The manifest lives in the cache,
- * one per output folder.
+ * Which pages a build renders and which it takes from the last build: a page the last build published with the same
+ * fingerprint stays as it is in the live site; every other page is rendered into the staging folder. The manifest
+ * lives in the cache, one per output folder.
  */
 export class PageCache {
   /** Indexes of the records to render, for each page array; the other templates are always rendered. */
@@ -65,16 +63,11 @@ export class PageCache {
     return this.#pages;
   }
 
-  /**
-   * Compares the archive's pages with those of the last build linked into `stagingDir` (none for a cold build),
-   * and removes the links of the pages that changed or are gone: the render must never write through a link,
-   * which would change the live site.
-   */
+  /** Compares the archive's pages with those of the last build (none for a cold build). */
   static plan(
     archive: Archive,
     options: {
       readonly manifest: string;
-      readonly stagingDir: string;
       readonly last: LastBuild | undefined;
       readonly dependencies: TemplateDependencies;
       readonly code: string;
@@ -84,10 +77,10 @@ export class PageCache {
   ): PageCache {
     const version = pagesVersion(options.code, options.dependencies);
     const fingerprint = (): Map<string, readonly string[]> => pageFingerprints(archive, options.dependencies, options.code, options.articleKeys);
-    const linked = options.last?.linked ?? new Map<string, OutputEntry>();
+    const last = options.last?.pages ?? new Map<string, OutputEntry>();
     // Nothing to reuse (a cold build): every page is rendered, and its fingerprint is needed only for the manifest,
     // so it is made after the render, beside the search index's last shards, rather than before it (~0.35 s at 10,000).
-    if (linked.size === 0) return new PageCache(options.manifest, version, { render: new Map(), reuse: new Map(), pages: () => pagesOf(archive, fingerprint()) });
+    if (last.size === 0) return new PageCache(options.manifest, version, { render: new Map(), reuse: new Map(), pages: () => pagesOf(archive, fingerprint()) });
     const pages = pagesOf(archive, fingerprint());
     const render = new Map<string, number[]>();
     const reuse = new Map<string, OutputEntry>();
@@ -95,15 +88,11 @@ export class PageCache {
       const chosen: number[] = [];
       render.set(name, chosen);
       files.forEach((file, index) => {
-        const entry = linked.get(file);
+        const entry = last.get(file);
         if (entry !== undefined && entry.fingerprint === pages.fingerprints.get(file)) reuse.set(file, entry);
         else chosen.push(index);
       });
     }
-    const unlinked = [...linked.keys()].filter((file) => !reuse.has(file));
-    for (const file of unlinked) unlinkSync(path.join(options.stagingDir, file));
-    // Folders of pages that are gone, left empty: a cold build would not have them.
-    for (const dir of new Set(unlinked.filter((file) => !pages.fingerprints.has(file)).map((file) => path.dirname(file)))) removeEmptyFolders(options.stagingDir, dir);
     return new PageCache(options.manifest, version, { render, reuse, pages });
   }
 
@@ -117,8 +106,8 @@ export class PageCache {
     return [...this.#reuse.keys()].map((file) => this.#all.urls.get(file) ?? "");
   }
 
-  /** The reused files (relative to the output folder, `/`-separated): links to the live site's, never to be written. */
-  get linked(): ReadonlySet<string> {
+  /** The reused files (relative to the output folder, `/`-separated): the live site's, never to be rendered. */
+  get reusedFiles(): ReadonlySet<string> {
     return new Set(this.#reuse.keys());
   }
 

@@ -7,6 +7,8 @@ import { cacheKind, cacheKinds } from "./cache-file.ts";
 export const cacheLimits = { days: 30, folders: 8 };
 // A temporary file this old was left by a killed build; a younger one may belong to a build still running.
 const staleTemporaryMs = 60 * 60 * 1000;
+// Kinds no build uses any more, removed whenever found: the spare sites of older versions (a whole site each).
+const retired = new Set<string>(["spare"]);
 
 /**
  * Keeps `.cache/dateline/` from growing with every seeds or output folder ever built: marks the files this
@@ -26,7 +28,7 @@ export async function pruneCache(cacheDir: string, used: readonly string[], now 
   for (const kind of cacheKinds) {
     const files = found.filter((file) => cacheKind(file.name) === kind && file.mtimeMs !== undefined).sort((a, b) => (b.mtimeMs ?? 0) - (a.mtimeMs ?? 0));
     files.forEach((file, rank) => {
-      if (!keep.has(file.name) && (rank >= cacheLimits.folders || (file.mtimeMs ?? 0) < oldest)) remove.push(file.name);
+      if (!keep.has(file.name) && (retired.has(kind) || rank >= cacheLimits.folders || (file.mtimeMs ?? 0) < oldest)) remove.push(file.name);
     });
   }
   for (const file of found) if (file.name.endsWith(".tmp") && (file.mtimeMs ?? Infinity) < now.getTime() - staleTemporaryMs) remove.push(file.name);

@@ -42,7 +42,7 @@ export async function main(argv: readonly string[], io: CommandIo = processIo): 
       }
       case "check": {
         // Read to check it and to give the URLs a build would; never written.
-        const loaded = await loadArchive(command.seeds, command.site, { drafts: command.drafts, enrich: { usWire: command.usWire }, ...(command.urlRegistry !== undefined ? { urlRegistry: { file: command.urlRegistry } } : {}) });
+        const loaded = await loadArchive(command.seeds, command.site, { drafts: command.drafts, enrich: { usWire: command.usWire }, ...(command.entityFixes !== undefined ? { entityFixes: command.entityFixes } : {}), ...(command.urlRegistry !== undefined ? { urlRegistry: { file: command.urlRegistry } } : {}) });
         printProblems(loaded.problems, io.stderr);
         const { errors, warnings } = count(loaded.problems);
         io.stdout.write(`Checked ${plural(loaded.seeds, "seed")}: ${plural(loaded.archive.articles.length, "article")}, ${plural(errors, "error")}, ${plural(warnings, "warning")}\n`);

@@ -5,6 +5,8 @@ import { parseArgs } from "node:util";
 import type { PageSizes, Site } from "../article.ts";
 import { configKeys, type ConfigValues } from "../config/config-keys.ts";
 import { configFileName, readConfig, type Config } from "../config/read-config.ts";
+import { entityFixesFileName, readEntityFixes } from "../config/read-entity-fixes.ts";
+import type { EntityFixes } from "../collect/entity-fixes.ts";
 import { baseUrlProblem, emptyProblem, languageProblem, normalisePrefix, pathPrefixProblem } from "../config/site-values.ts";
 import { UsageError } from "../errors.ts";
 import { urlRegistryFile } from "../collect/url-registry.ts";
@@ -16,7 +18,7 @@ import { shardSizeOption } from "../search/shard-size-option.ts";
 /** A command line, checked and narrowed. */
 export type Command =
   | { readonly name: "help" | "version" }
-  | { readonly name: "check"; readonly seeds: string; readonly site: Site; readonly drafts: boolean; readonly usWire: boolean; readonly urlRegistry?: string }
+  | { readonly name: "check"; readonly seeds: string; readonly site: Site; readonly drafts: boolean; readonly usWire: boolean; readonly urlRegistry?: string; readonly entityFixes?: EntityFixes }
   | BuildCommand
   | ServeCommand
   | { readonly name: "init"; readonly dir: string }
@@ -35,6 +37,8 @@ export interface BuildCommand {
   readonly drafts: boolean;
   /** Enrich as a US newswire's archive (`--us-wire`). */
   readonly usWire: boolean;
+  /** The project's entity fixes file, read and checked (`--entity-fixes`, else `dateline.entities.yaml` when there is one). */
+  readonly entityFixes?: EntityFixes;
   readonly shardSize?: number;
   /** The config file read, as typed (for the warnings that name it). */
   readonly configFile?: string;
@@ -67,6 +71,7 @@ const flags = {
   "no-cache": { type: "boolean" },
   drafts: { type: "boolean" },
   "us-wire": { type: "boolean" },
+  "entity-fixes": { type: "string" },
   date: { type: "string" },
   port: { type: "string" },
   host: { type: "string" },
@@ -80,9 +85,9 @@ type FlagValues = { -readonly [F in Flag]?: (typeof flags)[F]["type"] extends "s
 const buildOnly = ["out", "base-url", "path-prefix", "title", "lang", "skip-invalid", "quiet", "no-cache"] as const;
 // The flags each command takes besides --help and --version.
 const commandFlags: Readonly<Record<"build" | "serve" | "check" | "init" | "new", readonly Flag[]>> = {
-  build: ["config", "seeds", "drafts", "us-wire", ...buildOnly],
-  serve: ["config", "seeds", "drafts", "us-wire", ...buildOnly, "port", "host"],
-  check: ["config", "seeds", "drafts", "us-wire"],
+  build: ["config", "seeds", "drafts", "us-wire", "entity-fixes", ...buildOnly],
+  serve: ["config", "seeds", "drafts", "us-wire", "entity-fixes", ...buildOnly, "port", "host"],
+  check: ["config", "seeds", "drafts", "us-wire", "entity-fixes"],
   init: [],
   new: ["config", "seeds", "date"],
 };
@@ -136,7 +141,9 @@ export async function parseCommand(argv: readonly string[]): Promise<Command> {
   const usWire = merged["us-wire"] ?? false;
   const registry = urlRegistryOf(seeds, config);
   const urlRegistry = registry === undefined ? {} : { urlRegistry: registry };
-  if (name === "check") return { name, seeds, site, drafts, usWire, ...urlRegistry };
+  const fixes = await entityFixesOf(values["entity-fixes"], merged["entity-fixes"], config);
+  const entityFixes = fixes === undefined ? {} : { entityFixes: fixes };
+  if (name === "check") return { name, seeds, site, drafts, usWire, ...urlRegistry, ...entityFixes };
   // A preview never replaces the published site (the config's `output`) unless --out says so.
   const out = (name === "serve" ? values.out : merged.out) ?? (name === "serve" ? previewDir : "_site");
   if (out.trim() === "") throw new UsageError("--out needs a folder");
@@ -150,6 +157,7 @@ export async function parseCommand(argv: readonly string[]): Promise<Command> {
     fresh: merged["no-cache"] ?? false,
     drafts,
     usWire,
+    ...entityFixes,
     ...(shardSize !== undefined ? { shardSize } : {}),
     ...(config !== undefined ? { configFile: config.file } : {}),
   };
@@ -176,6 +184,18 @@ function urlRegistryOf(seeds: string, config: Config | undefined): string | unde
   return path.relative(process.cwd(), path.join(project, urlRegistryFile));
 }
 
+/**
+ * The entity fixes file named by --entity-fixes (relative to the current folder) or the config's `entityFixes`
+ * (relative to the config file, checked to exist when it was read), else the project's `dateline.entities.yaml` when
+ * there is one; read and checked, its problems thrown as a ConfigError.
+ */
+async function entityFixesOf(flag: string | undefined, merged: string | undefined, config: Config | undefined): Promise<EntityFixes | undefined> {
+  if (flag !== undefined && !(existsSync(flag) && statSync(flag).isFile())) throw new UsageError(`--entity-fixes ${flag} is not a file`);
+  const file = merged ?? path.join(config?.dir ?? process.cwd(), entityFixesFileName);
+  if (merged === undefined && !existsSync(file)) return undefined;
+  return readEntityFixes(file);
+}
+
 /** The config file named by --config, else the current folder's dateline.config.yaml if there is one. */
 async function projectConfig(named: string | undefined): Promise<Config | undefined> {
   if (named !== undefined && !existsSync(named)) throw new UsageError(`--config ${named} does not exist`);
@@ -192,7 +212,7 @@ function configFlags(values: ConfigValues, dir: string): FlagValues {
     const value = values[key as keyof ConfigValues];
     if (!("flag" in spec) || value === undefined) continue;
     if (key === "cache") flagged[spec.flag] = value === false;
-    else if (key === "seeds" || key === "output") flagged[spec.flag] = path.relative(process.cwd(), path.resolve(dir, value as string)) || ".";
+    else if (key === "seeds" || key === "output" || key === "entityFixes") flagged[spec.flag] = path.relative(process.cwd(), path.resolve(dir, value as string)) || ".";
     else flagged[spec.flag] = value;
   }
   return flagged as FlagValues;

@@ -2,6 +2,7 @@ import path from "node:path";
 import type { Reporter } from "../build/index.ts";
 import { cacheDir } from "../cache/cache-file.ts";
 import { configFileName } from "../config/read-config.ts";
+import { entityFixesFileName } from "../config/read-entity-fixes.ts";
 import { ConfigError, printable, SeedsError, UsageError, type Problem } from "../errors.ts";
 import { startPreviewServer, type PreviewServer } from "../serve/preview-server.ts";
 import { RepeatedWarnings } from "../serve/repeated-warnings.ts";
@@ -103,8 +104,9 @@ export async function serve(argv: readonly string[], first: ServeCommand, io: Se
     watchProject(
       targets(watched),
       (paths) => {
-        const config = configPath(watched);
-        if (paths.some((file) => path.resolve(file) === config)) configChanged = true;
+        const read = [configPath(watched), fixesPath(watched)];
+        // The entity fixes file is read with the config, into the command: either one changed, the command is read again.
+        if (paths.some((file) => read.includes(path.resolve(file)))) configChanged = true;
         const [one] = paths;
         io.stderr.write(`Changed ${printable(shown(one ?? "."))}${paths.length > 1 ? ` and ${paths.length - 1} more` : ""}: building again\n`);
         schedule();
@@ -149,10 +151,20 @@ async function reread(argv: readonly string[], last: ServeCommand, io: ServeIo):
   }
 }
 
-/** What a change of makes a new build: the seeds, the config file, and the project's templates/ and assets/. */
+/** What a change of makes a new build: the seeds, the config file, the entity fixes file, and the project's templates/ and assets/. */
 function targets(command: ServeCommand): WatchTargets {
-  const project = command.configFile !== undefined ? path.dirname(path.resolve(command.configFile)) : process.cwd();
-  return { folders: [command.seeds, path.join(project, "templates"), path.join(project, "assets")], files: [configPath(command)] };
+  const project = projectDir(command);
+  return { folders: [command.seeds, path.join(project, "templates"), path.join(project, "assets")], files: [configPath(command), fixesPath(command)] };
+}
+
+/** The entity fixes file read, else where the project's would be: made during the preview, it is read. */
+function fixesPath(command: ServeCommand): string {
+  return path.resolve(command.entityFixes?.file ?? path.join(projectDir(command), entityFixesFileName));
+}
+
+/** The folder of the config file, else the current one. */
+function projectDir(command: ServeCommand): string {
+  return command.configFile !== undefined ? path.dirname(path.resolve(command.configFile)) : process.cwd();
 }
 
 function configPath(command: ServeCommand): string {

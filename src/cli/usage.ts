@@ -2,8 +2,9 @@
 export const usage = `Usage:
   dateline build [--config FILE] [--seeds DIR] [--out DIR] [--base-url URL] [--path-prefix /PREFIX/]
                  [--title TEXT] [--lang TAG] [--skip-invalid] [--no-cache] [--quiet] [--drafts] [--us-wire]
+                 [--entity-fixes FILE]
   dateline serve [--port N] [--host H] and the options of build
-  dateline check [--config FILE] [--seeds DIR] [--drafts] [--us-wire]
+  dateline check [--config FILE] [--seeds DIR] [--drafts] [--us-wire] [--entity-fixes FILE]
   dateline init DIR
   dateline new "Headline" [--date YYYY-MM-DD] [--config FILE] [--seeds DIR]
 
@@ -33,6 +34,8 @@ Options (build, serve and check read ./dateline.config.yaml too; a flag override
   --quiet               print only problems and the summary line
   --drafts              build and check the seeds marked draft: true too (left out by default)
   --us-wire             a US newswire's archive: a story with dollar amounts but no place is set in the United States
+  --entity-fixes FILE   the entity fixes file (default ./dateline.entities.yaml, when there is one):
+                        aliases, canonical names, names to ignore, kinds and sameAs links of entities
   --port N              serve's port (default 8080; 0 for any free port)
   --host H              serve's address (default 127.0.0.1; 0.0.0.0 shows the preview to the network)
   --date YYYY-MM-DD     the new seed's date (default today)

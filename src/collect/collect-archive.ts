@@ -4,6 +4,7 @@ import { api } from "./api.ts";
 import { datePages } from "./date-pages.ts";
 import { comparePaths } from "../files/compare-paths.ts";
 import { dedupe } from "./dedupe.ts";
+import { applyEntityFixes, type EntityFixes } from "./entity-fixes.ts";
 import { entityGroups, entityKey } from "./entity-groups.ts";
 import { entityPages } from "./entity-pages.ts";
 import { dateLabels } from "./labels.ts";
@@ -35,23 +36,26 @@ export const feedSize = 50;
  * made unique, articles sorted newest first, and every list page precomputed so
  * templates only display. `registry` holds the URLs published before (the site project's `dateline.urls.tsv`).
  */
-export function collectArchive(input: readonly Article[], site: Site, fileOf: (source: string) => string, registry?: UrlRegistry): { archive: Archive; problems: Problem[] } {
+export function collectArchive(input: readonly Article[], site: Site, fileOf: (source: string) => string, registry?: UrlRegistry, fixes?: EntityFixes): { archive: Archive; problems: Problem[] } {
   const deduped = dedupe(input, fileOf);
-  const unique = uniqueUrls(mergeSurnames(deduped.articles), fileOf, registry);
+  // The owner's fixes first: a name they fixed is theirs, and no surname merge renames it.
+  const fixed = applyEntityFixes(deduped.articles, fixes);
+  const unique = uniqueUrls(mergeSurnames(fixed.articles, fixed.people), fileOf, registry);
   // Newest first; within a day, the later path first, as wire ids run in filing order.
   const articles = unique.articles.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : comparePaths(b.source, a.source)));
   const labels = dateLabels(site.lang);
   const speakers = new Set(articles.flatMap((article) => article.quotes.flatMap((quote) => (quote.speaker === undefined ? [] : [quote.speaker]))));
-  const groups = entityGroups(articles, speakers);
+  const groups = entityGroups(articles, speakers, fixed.sameAs);
   const related = relatedArticles(articles, groups);
   const refs = (kind: EntityKind, names: readonly { name: string; role?: string }[]): EntityRef[] =>
     names.map(({ name, role }) => {
-      const url = groups.get(entityKey(kind, name))?.url;
-      return { name, ...(url ? { url } : {}), ...(role ? { role } : {}) };
+      const group = groups.get(entityKey(kind, name));
+      const url = group?.url;
+      return { name, ...(url ? { url } : {}), ...(role ? { role } : {}), ...(group?.sameAs !== undefined ? { sameAs: group.sameAs } : {}) };
     });
 
   const sizes = pageSizes(site);
-  const taxonomy = taxonomyPages(articles, feedSize, site.title, sizes);
+  const taxonomy = taxonomyPages(articles, feedSize, site, sizes);
   const articlePages: ArticlePage[] = articles.map((article, i) => {
     const older = articles[i + 1];
     const newer = articles[i - 1];
@@ -98,6 +102,7 @@ export function collectArchive(input: readonly Article[], site: Site, fileOf: (s
     ...entities.entityIndexes.map((page) => ({ url: page.url })),
     ...entities.entityPages.map((page) => ({ url: page.url })),
     ...entities.quotePages.map((page) => ({ url: page.url })),
+    ...taxonomy.taxonomyIndexes.map((page) => ({ url: page.url })),
     ...taxonomy.taxonomyPages.map((page) => ({ url: page.url })),
     ...articles.map((article) => ({ url: article.url, lastmod: article.updated ?? article.date })),
   ];
@@ -115,6 +120,8 @@ export function collectArchive(input: readonly Article[], site: Site, fileOf: (s
       entityIndexes: entities.entityIndexes,
       quotePages: entities.quotePages,
       taxonomyPages: taxonomy.taxonomyPages,
+      taxonomyIndexes: taxonomy.taxonomyIndexes,
+      taxonomyIndexLinks: taxonomy.taxonomyIndexLinks,
       feeds: [{ url: "/feed.xml", title: site.title, alternate: "/", articles: latest, content: true }, ...entities.feeds, ...taxonomy.feeds].map((feed) => ({
         ...feed,
         updated: lastChange(feed.articles),
@@ -123,10 +130,10 @@ export function collectArchive(input: readonly Article[], site: Site, fileOf: (s
         pages.map((page) => ({ ...page, url: siteUrl(site, page.url) })),
         (url) => siteUrl(site, url),
       ),
-      api: api(articles, dates.years, site),
+      api: api(articlePages, dates.years, site),
       registry: unique.registry,
       redirects: unique.redirects,
     },
-    problems: [...deduped.problems, ...unique.problems],
+    problems: [...deduped.problems, ...fixed.problems, ...unique.problems],
   };
 }

@@ -12,6 +12,8 @@ export interface EntityGroup {
   readonly articles: Article[];
   /** Role → how many articles give it. */
   readonly roles: Map<string, number>;
+  /** URLs of the same entity elsewhere, from the entity fixes file. */
+  readonly sameAs?: readonly string[];
 }
 
 /** Where each kind's pages live. */
@@ -47,15 +49,17 @@ export function entitiesOf(article: Article): { kind: EntityKind; name: string; 
  * (or quoted: `speakers`) a page URL. Slugs come from the name; when two names share a slug, the
  * first in code-point order keeps it and the others get a hash of their name, so a URL never
  * depends on which other names the archive holds.
+ * @param sameAs the entity fixes file's `sameAs` URLs, by `entityKey`.
  */
-export function entityGroups(articles: readonly Article[], speakers: ReadonlySet<string>): Map<string, EntityGroup> {
+export function entityGroups(articles: readonly Article[], speakers: ReadonlySet<string>, sameAs: ReadonlyMap<string, readonly string[]> = new Map()): Map<string, EntityGroup> {
   const groups = new Map<string, EntityGroup>();
   for (const article of articles) {
     for (const { kind, name, role } of entitiesOf(article)) {
       const key = entityKey(kind, name);
       let group = groups.get(key);
       if (group === undefined) {
-        group = { kind, name, articles: [], roles: new Map() };
+        const urls = sameAs.get(key);
+        group = { kind, name, articles: [], roles: new Map(), ...(urls !== undefined ? { sameAs: urls } : {}) };
         groups.set(key, group);
       }
       group.articles.push(article);

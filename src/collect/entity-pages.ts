@@ -50,6 +50,7 @@ export function entityPages(
       companions: companions(group, groups, keysOf),
       quoteCount: group.kind === "person" ? said.length : 0,
       ...(group.kind === "person" && quotesUrl ? { quotesUrl } : {}),
+      ...(group.sameAs !== undefined ? { sameAs: group.sameAs } : {}),
     };
     for (const page of paginateNewestFirst(group.articles, sizes.entity, group.url)) {
       const first = page.url === group.url && group.kind === "person";

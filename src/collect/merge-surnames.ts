@@ -13,6 +13,13 @@ const shortForms: Readonly<Record<string, string>> = {
   liz: "elizabeth", beth: "elizabeth", kate: "katherine", cathy: "catherine", sue: "susan", peggy: "margaret", maggie: "margaret",
 };
 
+/** Adds a person to an article's people by name: a second mention of one is the first, with a role if either gives one. */
+export function addPerson(people: Map<string, Person>, person: Person): void {
+  const known = people.get(person.name);
+  if (known === undefined) people.set(person.name, person);
+  else if (known.role === undefined && person.role !== undefined) people.set(person.name, { ...known, role: person.role });
+}
+
 /** A full name with its given name in full ("jim wright" → "james wright"), lower case: the same key, the same person. */
 function nameKey(name: string): string {
   const [first = "", ...rest] = name.toLowerCase().split(" ");
@@ -29,8 +36,9 @@ const roleKey = (role: string | undefined): string | undefined => role?.toLowerC
  * article gives ("Treasury Secretary Baker" → James Baker while "Baker" alone stays ambiguous between James and Howard);
  * else, when every role the surname alone is given anywhere points at the same one full name ("President Reagan", never
  * Nancy Reagan's), that name. Extraction already does this within one article. Articles that change are copied.
+ * @param kept names the owner fixed (the entity fixes file): never renamed, and the spelling of their full name.
  */
-export function mergeSurnames(articles: readonly Article[]): Article[] {
+export function mergeSurnames(articles: readonly Article[], kept: ReadonlySet<string> = new Set()): Article[] {
   // Full names by key, with the articles naming each spelling: the most used spelling (then the first in order) wins.
   const spellings = new Map<string, Map<string, number>>();
   for (const article of articles) {
@@ -44,7 +52,7 @@ export function mergeSurnames(articles: readonly Article[]): Article[] {
   }
   const canonical = new Map<string, string>();
   for (const forms of spellings.values()) {
-    const best = [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
+    const best = [...forms.keys()].find((form) => kept.has(form)) ?? [...forms].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))[0]?.[0];
     for (const form of forms.keys()) if (best !== undefined) canonical.set(form, best);
   }
   // Per surname: the full names ending with it, and the roles each is given.
@@ -74,6 +82,7 @@ export function mergeSurnames(articles: readonly Article[]): Article[] {
     }
   }
   const full = (name: string, role: string | undefined): string => {
+    if (kept.has(name)) return name;
     if (name.includes(" ")) return canonical.get(name) ?? name;
     const candidates = bySurname.get(name);
     if (candidates === undefined) return name;
@@ -90,14 +99,9 @@ export function mergeSurnames(articles: readonly Article[]): Article[] {
     if (![...names].some(([name, merged]) => name !== merged) && !article.quotes.some((quote) => quote.speaker !== undefined && speaker(quote.speaker) !== quote.speaker)) {
       return article;
     }
-    // Two mentions may now be one person ("Reagan" and "Ronald Reagan" in different paragraphs): keep the first.
+    // Two mentions may now be one person ("Reagan" and "Ronald Reagan" in different paragraphs).
     const merged = new Map<string, Person>();
-    for (const person of people) {
-      const name = names.get(person.name) ?? person.name;
-      const known = merged.get(name);
-      if (known === undefined) merged.set(name, { ...person, name });
-      else if (known.role === undefined && person.role !== undefined) merged.set(name, { ...known, role: person.role });
-    }
+    for (const person of people) addPerson(merged, { ...person, name: names.get(person.name) ?? person.name });
     return {
       ...article,
       entities: { ...article.entities, people: [...merged.values()] },

@@ -4,7 +4,7 @@ import { baseUrlProblem, emptyProblem, languageProblem, pathPrefixProblem } from
 export const maxPageSize = 1000;
 
 /** The kinds of value a config key takes; each has one check (read-config.ts) and one JSON Schema (config-schema.ts). */
-export type KeyKind = "text" | "boolean" | "count" | "asset" | "assets" | "links" | "strings";
+export type KeyKind = "text" | "boolean" | "count" | "file" | "asset" | "assets" | "links" | "strings";
 
 interface KeySpec {
   readonly kind: KeyKind;
@@ -33,8 +33,8 @@ export const configKeys = {
   output: { kind: "text", flag: "out", check: emptyProblem, description: "The output folder, relative to the config file (default _site).", example: "_site" },
   pageSize: { kind: "count", description: "Articles on each page of the home page (default 30).", example: 30 },
   archivePageSize: { kind: "count", description: "Articles on each page of a year, month or day archive (default 100).", example: 100 },
-  entityPageSize: { kind: "count", description: "Articles on each page of a person, place or organisation (default 50).", example: 50 },
-  entityIndexPageSize: { kind: "count", description: "Names on each page of /people/, /places/, /organisations/ and /quotes/ (default 100).", example: 100 },
+  entityPageSize: { kind: "count", description: "Articles on each page of a person, place, organisation, tag, section or author (default 50).", example: 50 },
+  entityIndexPageSize: { kind: "count", description: "Names on each page of /people/, /places/, /organisations/, /quotes/, /tags/, /sections/ and /authors/ (default 100).", example: 100 },
   quotePageSize: { kind: "count", description: "Quotations on each page of a speaker's /quotes/<name>/ (default 50).", example: 50 },
   logo: { kind: "asset", description: "An image in the project's assets/ folder, shown before the title in the header.", example: "logo.svg" },
   socialImage: { kind: "asset", description: "An image in the project's assets/ folder for link previews (og:image); needs baseUrl, as previews need an absolute URL.", example: "social.png" },
@@ -44,6 +44,7 @@ export const configKeys = {
   skipInvalid: { kind: "boolean", flag: "skip-invalid", description: "Report seeds with errors, leave them out and build the rest.", example: true },
   drafts: { kind: "boolean", flag: "drafts", description: "Build the seeds whose front matter says draft: true too (default false: they are left out).", example: true },
   usWire: { kind: "boolean", flag: "us-wire", description: "The archive is a US newswire's: a story with dollar amounts or a US company form but no place is set in the United States (default false).", example: true },
+  entityFixes: { kind: "file", flag: "entity-fixes", description: "The entity fixes file, relative to the config file (default dateline.entities.yaml beside it, when there is one).", example: "dateline.entities.yaml" },
   quiet: { kind: "boolean", flag: "quiet", description: "Print only problems and the summary line.", example: true },
   cache: { kind: "boolean", flag: "no-cache", description: "false builds everything from scratch, as --no-cache does (default true).", example: false },
 } as const satisfies Readonly<Record<string, KeySpec>>;
@@ -60,6 +61,7 @@ interface KindValues {
   readonly text: string;
   readonly boolean: boolean;
   readonly count: number;
+  readonly file: string;
   readonly asset: string;
   readonly assets: readonly string[];
   readonly links: readonly NavLink[];

@@ -4,6 +4,7 @@ const kindSchemas: Readonly<Record<KeyKind, object>> = {
   text: { type: "string", minLength: 1 },
   boolean: { type: "boolean" },
   count: { type: "integer", minimum: 1, maximum: maxPageSize },
+  file: { type: "string", minLength: 1 },
   asset: { type: "string", minLength: 1 },
   assets: { type: "array", items: { type: "string", minLength: 1 } },
   links: {

@@ -94,6 +94,14 @@ function checkValue(name: string, kind: string, at: Placed, check: ((value: stri
       if (problem !== undefined) wrong(at, `${name} ${JSON.stringify(found)} ${problem}`);
       return problem === undefined ? found : undefined;
     }
+    case "file": {
+      const file = text(at, name);
+      if (file === undefined) return undefined;
+      const resolved = path.resolve(dir, file);
+      if (existsSync(resolved) && statSync(resolved).isFile()) return file;
+      wrong(at, `${name} ${JSON.stringify(file)} is not a file`, "Name the file relative to the config file.");
+      return undefined;
+    }
     case "asset":
       return asset(at, name);
     case "assets": {
@@ -169,7 +177,8 @@ function navLink(name: string, at: Placed, wrong: (at: Placed, message: string, 
   return { text: found.text, url: found.url };
 }
 
-function describe(value: unknown): string {
+/** A YAML value in words, for messages: `text "x"`, `number 12`, `a list`, `nothing`. */
+export function describe(value: unknown): string {
   if (value === null || value === undefined) return "nothing";
   if (Array.isArray(value)) return "a list";
   if (typeof value === "object") return "a mapping";

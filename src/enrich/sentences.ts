@@ -1,14 +1,22 @@
-import { split } from "sentence-splitter";
+import { split as splitSentences } from "sentence-splitter";
 
 /**
  * The sentences of a paragraph. sentence-splitter knows abbreviations and initials
  * (`U.S.`, `Mr.`, `J. Smith`, `5.93`); a "sentence" that starts in lower case is
  * a stray full stop inside one (`the 10th day. of the conflict`), so it is joined back.
  */
-export function sentences(paragraph: string): string[] {
+export function sentences(paragraph: string): readonly string[] {
+  // The headline and the summary both split the lead: the second asks for what the first was just given.
+  if (paragraph !== memo.paragraph) memo = { paragraph, sentences: split(paragraph) };
+  return memo.sentences;
+}
+
+let memo: { readonly paragraph: string; readonly sentences: readonly string[] } = { paragraph: "", sentences: [] };
+
+function split(paragraph: string): readonly string[] {
   if (isOneSentence(paragraph)) return paragraph.trim() === "" ? [] : [paragraph.trim()];
   const result: string[] = [];
-  for (const node of split(paragraph)) {
+  for (const node of splitSentences(paragraph)) {
     if (node.type !== "Sentence") continue;
     const text = node.raw.trim();
     if (text === "") continue;

@@ -6,6 +6,7 @@ import { seedRecord, type SeedRecord, type SeedTimings } from "./seed-record.ts"
 import { SeedWorkers } from "./seed-workers.ts";
 import { checkImages } from "./article-images.ts";
 import { collectArchive } from "../collect/index.ts";
+import type { EntityFixes } from "../collect/entity-fixes.ts";
 import type { EnrichOptions } from "../enrich/index.ts";
 import { error, type Problem } from "../errors.ts";
 import { findSeeds, maxSeedBytes, type SeedFile } from "../parse/index.ts";
@@ -28,6 +29,8 @@ export interface LoadOptions {
   readonly enrich?: EnrichOptions;
   /** The site project's URL registry (`dateline.urls.tsv`): its URLs are kept. Without one, every URL is derived afresh. */
   readonly urlRegistry?: UrlRegistrySource;
+  /** The site project's entity fixes, applied at collect, after the cached records. */
+  readonly entityFixes?: EntityFixes;
 }
 
 /** What loading the seeds gave: the archive of every good seed, and every problem found. */
@@ -97,7 +100,7 @@ export async function loadArchive(seedsDir: string, site: Site, options: LoadOpt
   const { articles } = images;
   const registry = options.urlRegistry === undefined ? undefined : readUrlRegistry(options.urlRegistry, site);
   problems.push(...(registry?.problems ?? []));
-  const collected = collectArchive(articles, site, fileOf, registry?.registry);
+  const collected = collectArchive(articles, site, fileOf, registry?.registry, options.entityFixes);
   problems.push(...collected.problems);
   const afterCollect = performance.now();
   // By seed: collect may give an article another URL.

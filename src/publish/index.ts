@@ -1,1 +1,4 @@
-export { discardStaging, type Leftovers, outputTarget, publishSite, recoverSite, stageSite, type Staging } from "./publish-site.ts";
+export { publishInPlace } from "./publish-in-place.ts";
+export { checkOwned, discardStaging, outputTarget, publishSite, recoverSite, stageSite } from "./publish-site.ts";
+export type { Staging } from "./staging.ts";
+export { readMarker } from "./site-marker.ts";

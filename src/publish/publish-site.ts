@@ -7,26 +7,17 @@ import { describeFailure, environmentError } from "../environment.ts";
 import { UsageError } from "../errors.ts";
 import { checkFolderPath } from "./check-path.ts";
 import { changesFile, siteChanges, writeChanges } from "./site-changes.ts";
+import { commitFolder, finishCommit } from "./publish-in-place.ts";
+import type { Staging } from "./staging.ts";
 import { foreignEntries, markerFile, readMarker, writeMarker } from "./site-marker.ts";
 
-/** A temporary folder beside the output, to be swapped into place when complete. */
-export interface Staging {
-  readonly dir: string;
-  readonly outDir: string;
-  /**
-   * The check that the output holds nothing Dateline did not write, still running (a walk of the whole site): await
-   * it before anything of the output is moved. It rejects with a UsageError naming what is not Dateline's.
-   */
-  readonly owned: Promise<void>;
-}
 
 const prefix = ".dateline-";
 
 /**
- * Checks that `outDir` may be replaced and makes the staging folder beside it. The output must be missing, empty,
- * or a site Dateline built holding nothing but what it wrote (see site-marker.ts); a link to a folder is followed,
- * and its target replaced. A site that a killed build left moved aside is put back first, then the leftovers of
- * killed builds are removed, so clean-up never removes the last complete copy.
+ * Checks that `outDir` may be built into and makes the staging folder beside it; a link to a folder is followed, and
+ * its target built. What a killed build left is put right first (see `recoverSite`). Whether the output may be
+ * replaced as a whole is `checkOwned`'s to say.
  */
 export async function stageSite(outDir: string, seedsDir: string): Promise<Staging> {
   await checkFolderPath("--out", outDir);
@@ -41,9 +32,6 @@ export async function stageSite(outDir: string, seedsDir: string): Promise<Stagi
   await recoverSite(out);
   const existing = await stat(out).catch(() => undefined);
   if (existing && !existing.isDirectory()) throw new UsageError(`--out ${outDir} is a file, not a folder`);
-  const owned = existing && (await readdir(out)).length > 0 ? checkOwned(out, outDir) : Promise.resolve();
-  // Awaited by the build; until then a refusal must not count as unhandled.
-  owned.catch(() => undefined);
   const dir = path.join(path.dirname(out), `${prefix}tmp-${path.basename(out)}-${process.pid}-${randomBytes(4).toString("hex")}`);
   // Made now, so that a folder Dateline may not write fails the build before any seed is read.
   try {
@@ -52,7 +40,7 @@ export async function stageSite(outDir: string, seedsDir: string): Promise<Stagi
   } catch (cause) {
     throw environmentError(cause, { at: `--out ${outDir}` }) ?? cause;
   }
-  return { outDir: out, dir, owned };
+  return { outDir: out, dir };
 }
 
 /** The folder `--out` names; for a link, its target, which is then replaced with the same guarantees. */
@@ -71,10 +59,12 @@ async function followLink(outDir: string): Promise<string> {
 }
 
 /**
- * Refuses an output folder holding anything that Dateline did not write there. A folder with no marker is refused at
- * once, before any seed is read; the walk for foreign entries is the promise, overlapping the load.
+ * Refuses to replace an output folder holding anything that Dateline did not write there (see site-marker.ts): a
+ * folder with no marker at once; the walk of the whole site for foreign entries is the promise, meant to overlap the
+ * load. `outDir` is the folder as the user named it. A missing or empty folder may be replaced.
  */
-function checkOwned(out: string, outDir: string): Promise<void> {
+export async function checkOwned(out: string, outDir: string): Promise<void> {
+  if ((await readdir(out).catch(() => [])).length === 0) return;
   const files = readMarker(out);
   if (files === undefined) {
     const older = existsSync(path.join(out, "api", "index.json"));
@@ -92,11 +82,14 @@ function checkOwned(out: string, outDir: string): Promise<void> {
 }
 
 /**
- * Puts back the site that a build killed in the middle of its swap left moved aside (the output is missing, and a
- * complete site waits beside it), then removes what killed builds left: their staging folders and moved-aside sites.
- * Leftovers of a build still running (its process alive) are left alone.
+ * Finishes the update in place that a killed build committed (see `publishInPlace`); puts back the site that a build
+ * killed in the middle of its swap left moved aside (the output is missing, and a complete site waits beside it);
+ * then removes what killed builds left: their staging folders and moved-aside sites. Leftovers of a build still
+ * running (its process alive) are left alone.
  */
 export async function recoverSite(out: string): Promise<void> {
+  const commit = commitFolder(out);
+  if (await lstat(commit).then((found) => found.isDirectory(), () => false)) await finishCommit(commit, out);
   const parent = path.dirname(out);
   const base = path.basename(out);
   const pattern = new RegExp(`^${escape(prefix)}(tmp|old)-${escape(base)}-(\\d+)-[0-9a-f]{8}$`);
@@ -127,27 +120,19 @@ export async function outputTarget(outDir: string): Promise<string> {
   return link === undefined ? out : path.resolve(path.dirname(out), link);
 }
 
-/** Where the site being replaced goes, in the build cache (on the disk of the output folder, or not used). */
-export interface Leftovers {
-  /** Moved here and deleted by a background process: deleting tens of thousands of files takes longer than a warm build's other steps. */
-  readonly trash: string;
-  /** Kept here instead, for the next build to start from (see `linkLastBuild`); what was kept before goes to the trash. */
-  readonly spare?: string;
-}
-
 /**
- * Writes into the complete staging folder what changed since the site it replaces (`changesFile`; `unchanged`:
- * files linked from that site, see `siteChanges`), marks it as Dateline's, listing `files` (every file in it,
- * relative) and the list of changes, and swaps it into place. The swap is two renames; a build killed between them
- * leaves the old site beside the output, complete, and the next build puts it back (`recoverSite`) before it removes
- * anything. The old site is removed, or kept as `spare`, only after; what fails then costs the next build time, not
- * this one its output, and is returned as a note.
+ * Writes into the complete staging folder what changed since the site it replaces (`changesFile`), marks it as
+ * Dateline's, listing `files` (every file in it, relative) and the list of changes, and swaps it into place. The swap
+ * is two renames; a build killed between them leaves the old site beside the output, complete, and the next build
+ * puts it back (`recoverSite`) before it removes anything. The old site is removed only after, moved into `trash` (in
+ * the build cache, on the disk of the output) for a background process to delete, if there is one: deleting tens of
+ * thousands of files takes long. What fails then costs the next build time, not this one its output, and is returned
+ * as a note.
  */
-export async function publishSite(staging: Staging, files: readonly string[], leftovers?: Leftovers, unchanged: ReadonlySet<string> = new Set()): Promise<string | undefined> {
+export async function publishSite(staging: Staging, files: readonly string[], trash?: string): Promise<string | undefined> {
   const { dir, outDir } = staging;
-  await staging.owned;
   // Read again rather than kept from the check: at a million articles the list holds millions of paths, which the render need not carry.
-  await writeChanges(dir, await siteChanges({ dir, files, outDir, previous: readMarker(outDir), unchanged }));
+  await writeChanges(dir, await siteChanges({ dir, files, outDir, previous: readMarker(outDir), unchanged: new Set() }));
   await writeMarker(dir, [...files, changesFile]);
   const old = path.join(path.dirname(outDir), `${prefix}old-${path.basename(outDir)}-${process.pid}-${randomBytes(4).toString("hex")}`);
   const hadSite = await lstat(outDir).then(() => true, () => false);
@@ -160,23 +145,11 @@ export async function publishSite(staging: Staging, files: readonly string[], le
   }
   if (!hadSite) return undefined;
   try {
-    if (leftovers?.spare !== undefined && (await keep(old, leftovers.spare, leftovers.trash))) return undefined;
-    if (leftovers === undefined || (await deleteLater([old], leftovers.trash)).length > 0) await rm(old, { recursive: true, force: true });
+    if (trash === undefined || (await deleteLater([old], trash)).length > 0) await rm(old, { recursive: true, force: true });
     return undefined;
   } catch (cause) {
     return `the replaced site was not cleared away (${describeFailure(cause)}); the next build removes it`;
   }
-}
-
-/** Moves `dir` to `spare`, and what was there to the trash; false if it cannot be moved (another disk). */
-async function keep(dir: string, spare: string, trash: string): Promise<boolean> {
-  await mkdir(path.dirname(spare), { recursive: true });
-  const kept = await stat(spare).then(() => true, () => false);
-  // The next build links or indexes every shard of its search index anew, so the old one goes too: in the
-  // background now, rather than by the next build.
-  const unused = [...(kept ? [spare] : []), path.join(dir, "pagefind")];
-  await Promise.all((await deleteLater(unused, trash)).map((left) => rm(left, { recursive: true, force: true })));
-  return rename(dir, spare).then(() => true, () => false);
 }
 
 /** Moves folders into `trash` and starts a detached process that empties `trash`; returns those it could not move (another disk). */
@@ -193,7 +166,8 @@ async function deleteLater(dirs: readonly string[], trash: string): Promise<stri
 
 /** Removes the staging folder of a build that failed. */
 export async function discardStaging(staging: Staging): Promise<void> {
-  await rm(staging.dir, { recursive: true, force: true });
+  // Retried: a render that failed may still have writes in flight (a folder is not empty yet when removed).
+  await rm(staging.dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
 }
 
 function isInside(child: string, parent: string): boolean {

@@ -12,10 +12,15 @@ export const markerFile = ".dateline/files.txt";
 const header = "# The files Dateline wrote into this site. Dateline replaces this folder only while it holds nothing else.";
 
 /** Writes the marker into the finished site in `dir`, listing `files` (relative, `/`-separated). */
-export async function writeMarker(dir: string, files: readonly string[]): Promise<void> {
-  const listed = files.filter((file) => file !== markerFile).sort();
+export async function writeMarker(dir: string, files: Iterable<string>): Promise<void> {
   await mkdir(path.join(dir, path.dirname(markerFile)), { recursive: true });
-  await writeFile(path.join(dir, markerFile), `${header}\n${listed.join("\n")}\n`);
+  await writeFile(path.join(dir, markerFile), markerText(files));
+}
+
+/** The marker's text, listing `files` once each, sorted. */
+export function markerText(files: Iterable<string>): string {
+  const listed = [...new Set(files)].filter((file) => file !== markerFile).sort();
+  return `${header}\n${listed.join("\n")}\n`;
 }
 
 /** The files the marker of the site in `dir` lists, or undefined when there is no marker (not a Dateline site). */

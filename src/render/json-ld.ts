@@ -1,4 +1,4 @@
-import type { ArticlePage, EntityRef, Site } from "../article.ts";
+import type { ArticlePage, EntityKind, EntityPage, EntityRef, Site } from "../article.ts";
 import { siteUrl } from "../collect/index.ts";
 
 /** schema.org NewsArticle for an article page, as JSON safe to put inside `<script>`. */
@@ -34,7 +34,7 @@ function entities(entry: ArticlePage, site: Site, headline: string): { about?: u
   const mentions: unknown[] = [];
   const add = (type: string, refs: readonly EntityRef[]): void => {
     for (const ref of refs) {
-      const thing = { "@type": type, name: ref.name, ...(ref.role ? { jobTitle: ref.role } : {}), ...(ref.url ? { url: siteUrl(site, ref.url) } : {}) };
+      const thing = { "@type": type, name: ref.name, ...(ref.role ? { jobTitle: ref.role } : {}), ...(ref.url ? { url: siteUrl(site, ref.url) } : {}), ...(ref.sameAs ? { sameAs: ref.sameAs } : {}) };
       (title.includes(ref.name.toLowerCase()) ? about : mentions).push(thing);
     }
   };
@@ -42,6 +42,22 @@ function entities(entry: ArticlePage, site: Site, headline: string): { about?: u
   add("Place", entry.places);
   add("Organization", entry.organisations);
   return { ...(about.length > 0 ? { about } : {}), ...(mentions.length > 0 ? { mentions } : {}) };
+}
+
+const thingTypes: Readonly<Record<EntityKind, string>> = { person: "Person", place: "Place", organisation: "Organization" };
+
+/**
+ * schema.org CollectionPage for an entity's page, its `mainEntity` the person, place or organisation, with the
+ * entity fixes file's `sameAs` URLs when it gives some; as JSON safe to put inside `<script>`.
+ */
+export function entityPageJsonLd(entry: EntityPage, site: Site): string {
+  return scriptSafeJson({
+    "@context": "https://schema.org",
+    "@type": "CollectionPage",
+    url: siteUrl(site, entry.url),
+    inLanguage: site.lang,
+    mainEntity: { "@type": thingTypes[entry.kind], name: entry.name, url: siteUrl(site, entry.home), ...(entry.sameAs !== undefined ? { sameAs: entry.sameAs } : {}) },
+  });
 }
 
 /** JSON that cannot close a `<script>` element or open an HTML comment. */

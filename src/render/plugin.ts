@@ -3,11 +3,11 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { HtmlBasePlugin } from "@11ty/eleventy";
 import { dateToRfc3339 } from "@11ty/eleventy-plugin-rss";
-import type { Archive, ArticlePage, QuoteEntry, Site, Timeline } from "../article.ts";
+import type { Archive, ArticlePage, EntityPage, QuoteEntry, Site, Timeline } from "../article.ts";
 import { siteUrl } from "../collect/index.ts";
 import { dateLabels, type DateLabels } from "../collect/labels.ts";
 import { packageRoot } from "../files/package-root.ts";
-import { newsArticleJsonLd, scriptSafeJson } from "./json-ld.ts";
+import { entityPageJsonLd, newsArticleJsonLd, scriptSafeJson } from "./json-ld.ts";
 import { jsonFeed } from "./json-feed.ts";
 import { quotesByStory } from "./quotes-by-story.ts";
 import { metaContentSecurityPolicy, securityHeaders } from "./security.ts";
@@ -95,6 +95,11 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
   eleventyConfig.addFilter("newsArticleJsonLd", function (this: FilterThis, entry: ArticlePage) {
     return newsArticleJsonLd(entry, site.call(this));
   });
+  eleventyConfig.addFilter("entityPageJsonLd", function (this: FilterThis, entry: EntityPage) {
+    return entityPageJsonLd(entry, site.call(this));
+  });
+  // A sameAs link's words: the site it leads to, `www.` aside (wikidata.org).
+  eleventyConfig.addFilter("host", (url: string) => new URL(url).hostname.replace(/^www\./, ""));
   eleventyConfig.addFilter("timelineSvg", function (this: FilterThis, timeline: Timeline, name: string) {
     return timelineSvg(timeline, name, translate.call(this));
   });

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from "node:fs/promises";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { Archive } from "../article.ts";
 import { redirectPage, redirectsFile } from "../collect/redirects.ts";
@@ -13,8 +13,6 @@ export async function writeRedirectPages(archive: Archive, dir: string): Promise
   const { redirects, site } = archive;
   for (const { from, to } of redirects) {
     const file = path.join(dir, ...from.split("/").filter(Boolean), "index.html");
-    // Removed first: a file linked from the last build shares its bytes with the live site, which must not change.
-    await rm(file, { force: true });
     await mkdir(path.dirname(file), { recursive: true });
     await writeFile(file, redirectPage(siteUrl(site, to), site.lang));
   }

@@ -27,10 +27,10 @@ export interface RenderOptions {
   /** Called after each Eleventy run, once its files are written, and awaited. */
   readonly onRun?: (run: RenderRun) => void | Promise<void>;
   /**
-   * Files already in the output folder (relative, `/`-separated) that are hard links to the live site's: writing
-   * one would change the live site, so a template that would is an error, raised before it writes.
+   * Files (relative, `/`-separated) that the build takes from the live site as they are: rendering one again would
+   * be wasted work the page plan meant to save, so a template that would is an error, raised before it writes.
    */
-  readonly linked?: ReadonlySet<string>;
+  readonly reused?: ReadonlySet<string>;
   /** Render the selected records of the page arrays only, not the other templates (a later render does those). */
   readonly pageArraysOnly?: boolean;
 }
@@ -98,7 +98,7 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
       templates,
       pageArrays: new Set(pageArrays),
       first: start === 0 && options.pageArraysOnly !== true,
-      linked: options.linked ?? new Set(),
+      reused: options.reused ?? new Set(),
       ...(options.onPage ? { onPage: options.onPage } : {}),
       ...(options.onRendered ? { onRendered: options.onRendered } : {}),
     });
@@ -125,7 +125,7 @@ async function renderRun(
     readonly templates: string;
     readonly pageArrays: ReadonlySet<string>;
     readonly first: boolean;
-    readonly linked: ReadonlySet<string>;
+    readonly reused: ReadonlySet<string>;
     readonly onPage?: (outputPath: string) => void;
     readonly onRendered?: (url: string, content: string) => void;
   },
@@ -145,11 +145,11 @@ async function renderRun(
       eleventyConfig.ignores.delete("**/node_modules/**");
       eleventyConfig.setUseGitIgnore(false);
       eleventyConfig.addPlugin(datelinePlugin, { archive, templates });
-      // Transforms run on every template's output before it is written; a cold build has no linked file to guard.
-      if (options.linked.size > 0) {
-        eleventyConfig.addTransform("dateline-linked", function (content) {
+      // Transforms run on every template's output before it is written; a cold build reuses no file to guard.
+      if (options.reused.size > 0) {
+        eleventyConfig.addTransform("dateline-reused", function (content) {
           const file = this.page.outputPath === false ? undefined : path.relative(outDir, path.resolve(this.page.outputPath)).split(path.sep).join("/");
-          if (file !== undefined && options.linked.has(file)) throw new Error(`Internal error: a template would write ${file}, a page taken from the last build`);
+          if (file !== undefined && options.reused.has(file)) throw new Error(`Internal error: a template would write ${file}, a page taken from the last build`);
           return content;
         });
       }

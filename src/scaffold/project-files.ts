@@ -24,6 +24,22 @@ output: _site
 # nav:
 #   - { text: About, url: /about/ }
 `,
+    "dateline.entities.yaml": `# Your corrections to the people, places and organisations Dateline finds in the seeds, applied at every
+# build (Dateline's README, "Fixing names"). Uncomment and adapt; a name no article has is a warning.
+# people:
+#   Ronald Reagan:                   # the name its page shows
+#     aliases: [Reagan, Ron Reagan]  # other names of the same person, merged into it
+#     sameAs: Q9960                  # a Wikidata id or an https:// URL: JSON-LD sameAs, a link on its page
+# places:
+#   United States:
+#     aliases: [U.S.]
+# organisations:
+#   Jaguar:
+#     from: person                   # found as a person, it is this organisation
+# ignore:                            # names that are no entity
+#   all: [Treasury Secretary]
+#   organisations: [Reuters]
+`,
     "seeds/2022-03-07-talks-in-geneva.md": `---
 title: Talks in Geneva
 date: 2022-03-07
@@ -41,6 +57,7 @@ A news archive built with [Dateline](https://www.npmjs.com/package/dateline).
 - \`npm run build\` turns the seeds in \`seeds/\` into a static site in \`_site/\`.
 - \`npx dateline new "Headline"\` writes a new seed; \`npm run check\` checks them all.
 - \`dateline.config.yaml\` sets the title, the base URL and the rest; \`templates/\` and \`assets/\` override Dateline's own, file by file.
+- \`dateline.entities.yaml\` corrects the people, places and organisations found in the seeds: other names of one, a name to show, names to ignore.
 - Pushed to GitHub, \`.github/workflows/pages.yml\` builds and publishes the site (Settings → Pages → Source: GitHub Actions).
 `,
     ".gitignore": "node_modules/\n_site/\n.cache/\n.dateline-*/\n",

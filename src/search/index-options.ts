@@ -2,6 +2,12 @@
 export interface IndexOptions {
   /** The published site this build replaces: shards whose pages have not changed are copied from it. */
   readonly previous?: string;
+  /**
+   * The published site at `previous` is updated in place rather than replaced (see `publishInPlace`): a shard whose
+   * bundle there is where it belongs and was built from the same pages is left there, untouched, instead of being
+   * copied into the staging folder.
+   */
+  readonly inPlace?: boolean;
   /** The `pageDigest` of article pages known to be unchanged since the last build, which saves reading them. */
   readonly digests?: ReadonlyMap<string, string>;
   /** Articles per shard (tests use small ones); defaults to `defaultShardSize`. */
@@ -33,6 +39,8 @@ export interface IndexSummary {
   readonly reused: number;
   /** Files in `pagefind/`. */
   readonly files: number;
+  /** The bundle folders left in place in the published site (`inPlace`), relative to `pagefind/`: `""` for the main bundle, else `shards/<id>/`. */
+  readonly kept: readonly string[];
   /** The `pageDigest` of every article page, by URL, for the next build's `digests`. */
   readonly digests: ReadonlyMap<string, string>;
 }

@@ -1,20 +1,18 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import * as pagefind from "pagefind";
-import { outputFile } from "../render/page-model.ts";
 import { pruneBundle } from "./bundle-files.ts";
 import { type IndexSettings, pagefindInput } from "./fingerprint-shard.ts";
 import { HandedPages } from "./handed-pages.ts";
+import { readPageSync } from "./read-page.ts";
 
 /**
  * Indexes one shard's pages (its article `urls`: what `pages` holds or is promised of them, else their files in
- * `dir`) with a Pagefind process of its own, closed afterwards so its memory is bounded by the shard, and writes the
+ * `dirs`, see `readPage`) with a Pagefind process of its own, closed afterwards so its memory is bounded by the shard, and writes the
  * bundle to `target`, keeping the search runtime only if `keepRuntime`. Pages go to Pagefind as soon as they and those
  * before them are at hand, so a shard started before its last pages are rendered indexes the others meanwhile.
  * Returns how many pages Pagefind read. Pagefind reports problems in `errors` arrays rather than throwing: any of
  * them fails the build; `pages` cancelled fails the shard.
  */
-export async function indexShard(dir: string, urls: readonly string[], target: string, settings: IndexSettings, keepRuntime: boolean, pages = new HandedPages(new Map())): Promise<number> {
+export async function indexShard(dirs: readonly string[], urls: readonly string[], target: string, settings: IndexSettings, keepRuntime: boolean, pages = new HandedPages(new Map())): Promise<number> {
   // Pagefind numbers pages in the order it is given them, and a folder it walks comes in the file system's order
   // (ext4 hashes names with a seed of its own, tmpfs lists the newest first): the same pages on another machine
   // made another bundle under the same shard name. So pages go one by one, in URL order, each as the part of it
@@ -28,7 +26,7 @@ export async function indexShard(dir: string, urls: readonly string[], target: s
     const creating = withChunkSize(settings.indexChunkSize, () => pagefind.createIndex({ forceLanguage: settings.forceLanguage }));
     // Read synchronously, in one go: 100-110 ms for a shard of 1,900 small pages, against 240-340 ms through
     // fs/promises. The indexer has a worker thread of its own, except on one core, where it shares the main thread.
-    const inputs = ordered.map(async (url) => (await pages.input(url)) ?? pagefindInput(readFileSync(path.join(dir, outputFile(url)), "utf8")));
+    const inputs = ordered.map(async (url) => (await pages.input(url)) ?? pagefindInput(readPageSync(dirs, url)));
     for (const input of inputs) input.catch(() => undefined);
     const created = await creating;
     check("createIndex", created.errors);

@@ -26,6 +26,8 @@ export interface ShardToPlace {
   /** The site's `pagefind/` folder, and the published site's, if there is one. */
   readonly bundle: string;
   readonly previous: string | undefined;
+  /** Whether the published site is updated in place (see `IndexOptions.inPlace`). */
+  readonly inPlace: boolean;
   /** The shard's speculation, if one was begun (see `Speculation`). */
   readonly speculation: Speculation | undefined;
 }
@@ -46,6 +48,8 @@ export interface ShardIndexing {
 export interface PlacedShard {
   readonly entry: ShardEntry;
   readonly reused: boolean;
+  /** Left where it is in the published site, which is updated in place: nothing of it is in the staging folder. */
+  readonly kept: boolean;
   /** HTML pages Pagefind read for it: none when reused. */
   readonly read: number;
   /** Files of its bundle. */
@@ -55,15 +59,27 @@ export interface PlacedShard {
 }
 
 /**
- * Places a shard's bundle in `<bundle>/shards/<id>/`: copied from the last build's when its record says it was built
- * from the same fingerprint and it is whole, else the one its speculation made if that still holds, else indexed now;
- * then writes its record. Undefined when the build was given up meanwhile.
+ * Places a shard's bundle in `<bundle>/shards/<id>/`: left in the published site when that is updated in place and
+ * its bundle there is where it belongs, built from the same fingerprint (its record is trusted, so nothing of it is
+ * read but the record and the entry); else copied from the last build's when its record says so and it is whole,
+ * else the one its speculation made if that still holds, else indexed now; then writes its record. Undefined when
+ * the build was given up meanwhile.
  */
 export async function placeShard(shard: ShardToPlace, indexing: ShardIndexing): Promise<PlacedShard | undefined> {
   const { plan, fingerprint, main, speculation } = shard;
   const id = fingerprint.slice(0, 16);
   const folder = path.join(shard.bundle, shardsFolder, id);
   const recorded = shard.previous === undefined ? [] : await recordedBundles(shard.previous, id, fingerprint, main);
+  const entry = { id, path: main ? "" : `${shardsFolder}/${id}/`, from: plan.from, to: plan.to, articles: plan.articles.length };
+  const inPlace = shard.inPlace && shard.previous !== undefined ? (main ? shard.previous : path.join(shard.previous, shardsFolder, id)) : undefined;
+  // The main bundle must hold the runtime too.
+  const kept = recorded.find((bundle) => bundle.folder === inPlace && (!main || bundle.record.runtime !== undefined));
+  if (kept !== undefined) {
+    indexing.reused();
+    if (speculation) await speculation.giveUp();
+    const { data, runtime } = kept.record;
+    return { entry, reused: true, kept: true, read: 0, files: data.files + (runtime?.files ?? 0), searchable: await pageCount(kept.folder) };
+  }
   let files = reuseShard(recorded, folder, main);
   const reused = files !== undefined;
   let read: number | undefined = 0;
@@ -81,8 +97,7 @@ export async function placeShard(shard: ShardToPlace, indexing: ShardIndexing): 
     files = bundleFiles(folder);
   }
   await writeShardRecord(folder, fingerprint, plan.articles.length, files, main);
-  const entry = { id, path: main ? "" : `${shardsFolder}/${id}/`, from: plan.from, to: plan.to, articles: plan.articles.length };
-  return { entry, reused, read, files: files.data.length + files.runtime.length, searchable: await pageCount(folder) };
+  return { entry, reused, kept: false, read, files: files.data.length + files.runtime.length, searchable: await pageCount(folder) };
 }
 
 async function pageCount(folder: string): Promise<number> {

@@ -20,6 +20,8 @@ const maxIndexers = 4;
 /** Indexes shards as their pages are rendered, one Pagefind process at a time, beside the render (see `startIndexing`). */
 export class SearchIndexer {
   readonly #dir: string;
+  // Where the pages are read from: the staging folder, then the live site when it is updated in place.
+  readonly #pageDirs: readonly string[];
   readonly #options: IndexOptions;
   readonly #plans: ShardPlan[];
   // The site's `pagefind/` folder, and the published site's.
@@ -36,6 +38,8 @@ export class SearchIndexer {
   // or their shard is indexed (then handed over) or reused, so it holds a run's pages at most.
   readonly #inputs = new Map<string, string>();
   #abandoned = false;
+  // The bundles left in place in the published site (see `IndexOptions.inPlace`).
+  readonly #kept: string[] = [];
   readonly #parallel: number;
   readonly #indexers: ShardIndexers | undefined;
   readonly #slot: LimitFunction;
@@ -52,6 +56,7 @@ export class SearchIndexer {
   constructor(dir: string, site: Site, articles: readonly ShardArticle[], options: IndexOptions = {}) {
     this.#dir = dir;
     this.#options = options;
+    this.#pageDirs = options.inPlace && options.previous !== undefined ? [dir, options.previous] : [dir];
     const plans = planShards(articles, options.shardSize ?? defaultShardSize);
     // An empty archive still gets an (empty) bundle, so the search page loads and finds nothing.
     if (plans.length === 0) plans.push({ articles: [], from: "", to: "" });
@@ -130,13 +135,19 @@ export class SearchIndexer {
     } finally {
       await this.#settle();
     }
-    // The main bundle moves up to `pagefind/`, where `pagefind.js` looks for its index.
-    const main = path.join(this.#bundle, shardsFolder, this.#entries[0]!.id);
-    for (const name of await readdir(main)) await rename(path.join(main, name), path.join(this.#bundle, name));
-    await rmdir(main);
-    if (this.#entries.length === 1) await rmdir(path.join(this.#bundle, shardsFolder));
+    // The main bundle moves up to `pagefind/`, where `pagefind.js` looks for its index (unless it is there already,
+    // left in place in the published site).
+    if (!this.#kept.includes("")) {
+      const main = path.join(this.#bundle, shardsFolder, this.#entries[0]!.id);
+      for (const name of await readdir(main)) await rename(path.join(main, name), path.join(this.#bundle, name));
+      await rmdir(main);
+    }
+    // Left empty when every other shard is the main one or left in place.
+    await rmdir(path.join(this.#bundle, shardsFolder)).catch((cause: NodeJS.ErrnoException) => {
+      if (cause.code !== "ENOENT" && cause.code !== "ENOTEMPTY" && cause.code !== "EEXIST") throw cause;
+    });
     await writeFile(path.join(this.#bundle, "shards.json"), `${JSON.stringify({ shards: this.#entries })}\n`);
-    return { ...this.#done, shards: this.#entries.length, digests: this.#digests };
+    return { ...this.#done, shards: this.#entries.length, digests: this.#digests, kept: [...this.#kept].sort() };
   }
 
   /** Says the build failed: starts no more shards, and settles once the Pagefind processes at work have ended. */
@@ -160,7 +171,7 @@ export class SearchIndexer {
   // when a slot is free. A failure is thrown by `finish`; meanwhile it must not go unhandled.
   #start(i: number): void {
     const plan = this.#plans[i]!;
-    const fingerprint = after(this.#fingerprints, async () => fingerprintShard(this.#dir, plan, await this.#settings, this.#digests));
+    const fingerprint = after(this.#fingerprints, async () => fingerprintShard(this.#pageDirs, plan, await this.#settings, this.#digests));
     this.#fingerprints = fingerprint;
     const placed = this.#place(i, fingerprint);
     placed.catch(() => undefined);
@@ -172,7 +183,7 @@ export class SearchIndexer {
     await this.#prepared;
     if (this.#abandoned) return;
     const plan = this.#plans[i]!;
-    const shard = { plan, fingerprint: await fingerprint, main: i === 0, bundle: this.#bundle, previous: this.#previous, speculation: this.#speculations.get(i) };
+    const shard = { plan, fingerprint: await fingerprint, main: i === 0, bundle: this.#bundle, previous: this.#previous, inPlace: this.#options.inPlace ?? false, speculation: this.#speculations.get(i) };
     const placed = await placeShard(shard, {
       digests: this.#digests,
       index: (folder) => this.#index(i, folder),
@@ -182,6 +193,7 @@ export class SearchIndexer {
     if (placed === undefined) return;
     // Added once placed, not `done.pages += await …`, which would add to a value read before another shard's.
     if (placed.reused) this.#done.reused++;
+    if (placed.kept) this.#kept.push(placed.entry.path);
     this.#done.pages += placed.read;
     this.#done.files += placed.files;
     this.#done.searchable += placed.searchable;
@@ -197,11 +209,11 @@ export class SearchIndexer {
       if (this.#abandoned || speculation?.cancelled) return 0;
       const urls = this.#plans[i]!.articles.map((article) => article.url);
       const given = this.#take(urls);
-      if (this.#indexers === undefined) return indexShard(this.#dir, urls, target, settings, i === 0, new HandedPages(given));
+      if (this.#indexers === undefined) return indexShard(this.#pageDirs, urls, target, settings, i === 0, new HandedPages(given));
       // Provisional pages are read from the published site, where their files are as they were; the rest wait for the render.
       const provisional = speculation?.provisional ?? new Map<string, string>();
       const promised = [...this.#waiting[i]!].filter((url) => !provisional.has(url));
-      const run = this.#indexers.run([provisional.size > 0 ? (this.#options.previous ?? this.#dir) : this.#dir, urls, target, settings, i === 0, given, promised]);
+      const run = this.#indexers.run([provisional.size > 0 ? [this.#options.previous ?? this.#dir] : this.#pageDirs, urls, target, settings, i === 0, given, promised]);
       speculation?.started(run);
       return run.done;
     });

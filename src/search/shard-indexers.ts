@@ -6,7 +6,7 @@ import type { IndexSettings } from "./fingerprint-shard.ts";
  * A shard to index, as sent to a worker: `indexShard`'s arguments, with its pages as those rendered before it starts
  * (what Pagefind is given of them, by URL) and the URLs of those promised, handed over later by `ShardRun.hand`.
  */
-export type ShardJob = readonly [dir: string, urls: readonly string[], target: string, settings: IndexSettings, keepRuntime: boolean, given: ReadonlyMap<string, string>, promised: readonly string[]];
+export type ShardJob = readonly [dirs: readonly string[], urls: readonly string[], target: string, settings: IndexSettings, keepRuntime: boolean, given: ReadonlyMap<string, string>, promised: readonly string[]];
 
 /** A shard being indexed in a worker. */
 export interface ShardRun {

@@ -13,10 +13,10 @@ parentPort?.on("message", (message: Message) => {
   if ("hand" in message) running.get(id)?.hand(...message.hand);
   else if ("cancel" in message) running.get(id)?.cancel(new Error("Search indexing of the shard was cancelled"));
   else {
-    const [dir, urls, target, settings, keepRuntime, given, promised] = message.job;
+    const [dirs, urls, target, settings, keepRuntime, given, promised] = message.job;
     const pages = new HandedPages(given, promised);
     running.set(id, pages);
-    indexShard(dir, urls, target, settings, keepRuntime, pages)
+    indexShard(dirs, urls, target, settings, keepRuntime, pages)
       .then(
         (read) => parentPort?.postMessage({ id, read }),
         (cause: unknown) => parentPort?.postMessage({ id, error: cause instanceof Error ? cause.message : String(cause) }),

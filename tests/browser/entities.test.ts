@@ -1,18 +1,16 @@
-import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { launchChromium, watchProblems } from "../helpers/browser.ts";
-import { datelineHere as dateline, removeTempDirs, root, tempDir } from "../helpers/cli.ts";
+import { goodSeeds, removeTempDirs } from "../helpers/cli.ts";
+import { sharedSite } from "../helpers/shared.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
 
 let browser: Browser;
 let server: StaticServer;
 
 beforeAll(async () => {
-  const out = path.join(await tempDir("entities-browser"), "site");
-  const run = await dateline(["build", "--seeds", path.join(root, "tests", "fixtures", "site"), "--out", out, "--quiet"]);
-  expect(run.code).toBe(0);
+  const { out } = await sharedSite(goodSeeds);
   server = await serveStatic(out, "/");
   browser = await launchChromium();
 });

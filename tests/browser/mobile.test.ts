@@ -3,6 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { beforeAll, describe, expect, test } from "vitest";
 import { watchProblems } from "../helpers/browser.ts";
+import { colourRules, expectDarkModeOnlyRecolours } from "../helpers/dark-mode.ts";
 import { datelineHere, seedsWith, tempDir } from "../helpers/cli.ts";
 import { sharedChromium } from "../helpers/shared-chromium.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
@@ -52,6 +53,8 @@ async function pagesOf(out: string): Promise<string[]> {
     "/organisations/",
     "/quotes/",
     "/quotes/wang-yi/",
+    "/tags/",
+    "/tags/law/",
     "/search/?q=France",
     "/no-such-page/",
   ];
@@ -59,6 +62,77 @@ async function pagesOf(out: string): Promise<string[]> {
 
 const chromium = sharedChromium();
 const { servers } = chromium;
+
+/** What loading every page kind showed: the kinds that are not there, the page's problems, what overflows at each width. */
+interface Widths {
+  readonly missing: string[];
+  readonly problems: string[];
+  readonly overflowing: Map<number, string[]>;
+}
+
+async function measureWidths(site: StaticServer, pages: readonly string[]): Promise<Widths> {
+  const context = await chromium.browser.newContext({ viewport: { width: widths[0]!, height: 740 } });
+  const page = await context.newPage();
+  const problems = watchProblems(page);
+  const overflowing = new Map(widths.map((width) => [width, [] as string[]]));
+  const missing: string[] = [];
+  for (const url of pages) {
+    await page.setViewportSize({ width: widths[0]!, height: 740 });
+    const response = await page.goto(`${site.url}${url.slice(1)}`);
+    // A page kind that is not there would be measured as the 404 page, and pass.
+    if ((response?.status() === 404) !== (url === "/no-such-page/")) missing.push(`${url}: ${response?.status()}`);
+    if (url.startsWith("/search/")) {
+      // The results and filters arrive after the page: measure them too, with the filters shown.
+      await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0);
+      await page.evaluate(() => document.querySelector("details")?.setAttribute("open", ""));
+    }
+    for (const width of widths) {
+      await page.setViewportSize({ width, height: 740 });
+      const measured = await page.evaluate(() => ({
+        scrollWidth: document.documentElement.scrollWidth,
+        innerWidth: window.innerWidth,
+        // What sticks out, to say what to fix.
+        culprits: [...document.body.querySelectorAll("*")]
+          .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
+          .slice(-3)
+          .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`),
+      }));
+      if (measured.innerWidth !== width) throw new Error(`Resized to ${width} px, ${url} is ${measured.innerWidth} px wide`);
+      if (measured.scrollWidth > measured.innerWidth) overflowing.get(width)!.push(`${url}: ${measured.scrollWidth} px wide (${measured.culprits.join(", ")})`);
+    }
+  }
+  await context.close();
+  return { missing, problems, overflowing };
+}
+
+const schemes = ["light", "dark"] as const;
+type Scheme = (typeof schemes)[number];
+
+/** axe-core's violations on every page kind but search, at 320 px, in each colour scheme. */
+async function accessibilityViolations(site: StaticServer, pages: readonly string[]): Promise<Record<Scheme, string[]>> {
+  const context = await chromium.browser.newContext({ viewport: { width: 320, height: 740 } });
+  const page = await context.newPage();
+  const violations: Record<Scheme, string[]> = { light: [], dark: [] };
+  for (const url of pages.filter((candidate) => !candidate.startsWith("/search/"))) {
+    await page.emulateMedia({ colorScheme: schemes[0] });
+    await page.goto(`${site.url}${url.slice(1)}`);
+    // Date archives are checked in their compact view too.
+    if ((await page.locator("#compact-view").count()) > 0) await page.locator("#compact-view").check();
+    for (const colorScheme of schemes) {
+      await page.emulateMedia({ colorScheme });
+      if (!(await page.evaluate((scheme) => matchMedia(`(prefers-color-scheme: ${scheme})`).matches, colorScheme))) throw new Error(`${url} is not in ${colorScheme} mode`);
+      // Checked in full in light mode; in dark mode, which changes only colours, for colour (tests/helpers/dark-mode.ts).
+      const axe = colorScheme === "light" ? new AxeBuilder({ page }) : new AxeBuilder({ page }).withRules(colourRules);
+      violations[colorScheme].push(...(await axe.analyze()).violations.map((violation) => `${url}: ${violation.id}`));
+    }
+  }
+  await context.close();
+  return violations;
+}
+
+test("should change nothing but colours in dark mode, so that a page checked in full in light mode is checked for colour in dark", async () => {
+  await expectDarkModeOnlyRecolours();
+});
 
 describe.each(["en", "de"])("the built-in theme in %s", (lang) => {
   let site: StaticServer;
@@ -73,35 +147,13 @@ describe.each(["en", "de"])("the built-in theme in %s", (lang) => {
     pages = await pagesOf(out);
   }, 120_000);
 
+  // Every page kind is loaded once and measured at each width in turn: resized, a page is laid out again by its CSS
+  // alone (no script of the site reads the width), as it is when loaded at that width.
+  let measuring: Promise<Widths> | undefined;
   test.each(widths)("should not scroll sideways on any page kind at %i px", async (width) => {
-    const context = await chromium.browser.newContext({ viewport: { width, height: 740 } });
-    const page = await context.newPage();
-    const problems = watchProblems(page);
-    const overflowing: string[] = [];
-    const missing: string[] = [];
-    for (const url of pages) {
-      const response = await page.goto(`${site.url}${url.slice(1)}`);
-      // A page kind that is not there would be measured as the 404 page, and pass.
-      if ((response?.status() === 404) !== (url === "/no-such-page/")) missing.push(`${url}: ${response?.status()}`);
-      if (url.startsWith("/search/")) {
-        // The results and filters arrive after the page: measure them too, with the filters shown.
-        await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0);
-        await page.evaluate(() => document.querySelector("details")?.setAttribute("open", ""));
-      }
-      const measured = await page.evaluate(() => ({
-        scrollWidth: document.documentElement.scrollWidth,
-        innerWidth: window.innerWidth,
-        // What sticks out, to say what to fix.
-        culprits: [...document.body.querySelectorAll("*")]
-          .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 0.5)
-          .slice(-3)
-          .map((element) => `${element.tagName.toLowerCase()}.${[...element.classList].join(".")}`),
-      }));
-      if (measured.scrollWidth > measured.innerWidth) overflowing.push(`${url}: ${measured.scrollWidth} px wide (${measured.culprits.join(", ")})`);
-    }
-    await context.close();
+    const { missing, overflowing, problems } = await (measuring ??= measureWidths(site, pages));
     expect(missing).toEqual([]);
-    expect(overflowing).toEqual([]);
+    expect(overflowing.get(width)).toEqual([]);
     expect(problems.filter((problem) => !problem.includes("404"))).toEqual([]);
   });
 
@@ -118,18 +170,12 @@ describe.each(["en", "de"])("the built-in theme in %s", (lang) => {
     await context.close();
   });
 
-  test.each(["light", "dark"] as const)("should have no accessibility violations at 320 px on any page kind, in %s mode", async (colorScheme) => {
-    const context = await chromium.browser.newContext({ viewport: { width: 320, height: 740 }, colorScheme });
-    const page = await context.newPage();
-    const violations: string[] = [];
-    for (const url of pages.filter((candidate) => !candidate.startsWith("/search/"))) {
-      await page.goto(`${site.url}${url.slice(1)}`);
-      // Date archives are checked in their compact view too.
-      if ((await page.locator("#compact-view").count()) > 0) await page.locator("#compact-view").check();
-      violations.push(...(await new AxeBuilder({ page }).analyze()).violations.map((violation) => `${url}: ${violation.id}`));
-    }
-    await context.close();
-    expect(violations).toEqual([]);
+  // Every page kind is loaded once and checked in light mode, then in dark: the colour scheme emulated on the loaded
+  // page, as a context's colour scheme is (the stylesheet has no transition to wait for).
+  let checking: Promise<Record<Scheme, string[]>> | undefined;
+  test.each(schemes)("should have no accessibility violations at 320 px on any page kind, in %s mode", async (colorScheme) => {
+    const violations = await (checking ??= accessibilityViolations(site, pages));
+    expect(violations[colorScheme]).toEqual([]);
   });
 
   test("should wrap the navigation onto more lines rather than widen the page, with JavaScript off", async () => {

@@ -112,14 +112,6 @@ export async function seedsWith(extra: Record<string, string>): Promise<string> 
   return dir;
 }
 
-/** A folder holding a site built from the good seeds (in this process: it is what the tests start from, not what they test). */
-export async function builtSite(): Promise<string> {
-  const out = path.join(await tempDir("out"), "site");
-  const run = await datelineHere(["build", "--seeds", goodSeeds, "--out", out, "--quiet"]);
-  if (run.code !== 0) throw new Error(`The fixture site did not build: ${run.stderr}`);
-  return out;
-}
-
 /** What sits beside `dir` in its folder: staging folders and moved-aside sites, if any were left. */
 export async function siblings(dir: string): Promise<string[]> {
   return (await readdir(path.dirname(dir))).filter((name) => name !== path.basename(dir));

@@ -1,4 +1,4 @@
-import { predictLabel, type PerceptronModel } from "../../text/averaged-perceptron.ts";
+import { FeatureList, FeatureScorer, indexModel, type FeatureSink, type IndexedModel, type PerceptronModel } from "../../text/averaged-perceptron.ts";
 import { firstNames } from "./data/first-names.ts";
 import { legalSuffixes } from "./data/legal-forms.ts";
 import { organisationHeads } from "./data/words.ts";
@@ -62,13 +62,11 @@ export interface Prepared {
   readonly gazetteer: readonly string[];
   /** Per token, its {@link shape}, made when first asked for (most tokens never are). */
   readonly shapes: (string | undefined)[];
-  /** Per token, the features that do not depend on earlier tags, made when first asked for. */
-  readonly fixed: (readonly string[] | undefined)[];
 }
 
 /** Gets a paragraph's tokens ready for tagging. */
 export function prepare(tokens: readonly Token[], mode: Case): Prepared {
-  return { tokens, gazetteer: gazetteerMarks(tokens, mode), shapes: [], fixed: [] };
+  return { tokens, gazetteer: gazetteerMarks(tokens, mode), shapes: [] };
 }
 
 function shapeOf(prepared: Prepared, k: number): string {
@@ -94,46 +92,67 @@ export function mayBeName(prepared: Prepared, i: number, previous: string): bool
   return next !== undefined && (next.capital || inside.has(next.lower));
 }
 
-function fixedFeatures(prepared: Prepared, i: number): readonly string[] {
+/** The word of token `k`, lower-cased, or a mark for the edge of the paragraph. */
+function wordAt(tokens: readonly Token[], k: number): string {
+  return k < 0 ? "<s>" : k >= tokens.length ? "</s>" : (tokens[k] as Token).lower;
+}
+
+/** How many `|`-separated parts each feature template's value has (`w-1w=said|reagan` has two): see `indexModel`. */
+export const templateArities: Readonly<Record<string, number>> = {
+  b: 0, w: 1, s: 1, p2: 1, p3: 1, x2: 1, x3: 1, x4: 1, "w-1": 1, "w+1": 1, "w-2": 1, "w+2": 1, "s-1": 1, "s+1": 1, "s-1s": 3,
+  "w-1w": 2, "ww+1": 2, g: 1, "g-1": 1, "g+1": 1, start: 0, "start|s": 1, pos: 0, first: 0, "first-1": 0, role: 0,
+  "role-1": 0, orghead: 0, "orghead+1": 0, "t-1": 1, "t-2t-1": 2, "t-1w": 2, "t-1s": 2, h: 1, "h|t-1": 2,
+};
+
+/**
+ * States the features of token `i`, given the two tags before it and what earlier paragraphs of the story said of
+ * its word, to `sink`: as strings to train (`featuresAt`), or scored as they come to tag (`tagTokens`).
+ */
+function stateFeatures(prepared: Prepared, i: number, previous: string, beforePrevious: string, memory: StoryMemory, sink: FeatureSink): void {
   const { tokens, gazetteer } = prepared;
   const token = tokens[i] as Token;
-  const word = (k: number): string => (k < 0 ? "<s>" : k >= tokens.length ? "</s>" : (tokens[k] as Token).lower);
-  const shapeAt = (k: number): string => shapeOf(prepared, k);
-  const own = shapeAt(i);
+  const own = shapeOf(prepared, i);
   const lower = token.lower;
   const next = tokens[i + 1];
-  const previous = tokens[i - 1];
-  const features = [
-    "b",
-    `w=${lower}`,
-    `s=${own}`,
-    `p2=${lower.slice(0, 2)}`,
-    `p3=${lower.slice(0, 3)}`,
-    `x2=${lower.slice(-2)}`,
-    `x3=${lower.slice(-3)}`,
-    `x4=${lower.slice(-4)}`,
-    `w-1=${word(i - 1)}`,
-    `w+1=${word(i + 1)}`,
-    `w-2=${word(i - 2)}`,
-    `w+2=${word(i + 2)}`,
-    `s-1=${shapeAt(i - 1)}`,
-    `s+1=${shapeAt(i + 1)}`,
-    `s-1s=${shapeAt(i - 1)}|${own}|${shapeAt(i + 1)}`,
-    `w-1w=${word(i - 1)}|${lower}`,
-    `ww+1=${lower}|${word(i + 1)}`,
-    `g=${gazetteer[i]}`,
-    `g-1=${gazetteer[i - 1] ?? "<s>"}`,
-    `g+1=${gazetteer[i + 1] ?? "</s>"}`,
-  ];
-  if (token.sentenceStart) features.push("start", `start|s=${own}`);
-  if (token.possessive) features.push("pos");
-  if (firstNames.has(token.text)) features.push("first");
-  if (previous !== undefined && firstNames.has(previous.text)) features.push("first-1");
-  if (isRoleHead(token)) features.push("role");
-  if (previous !== undefined && (isRoleHead(previous) || isHonorific(previous))) features.push("role-1");
-  if (organisationHeads.has(lower)) features.push("orghead");
-  if (next !== undefined && (legalSuffixes.has(next.lower) || organisationHeads.has(next.lower))) features.push("orghead+1");
-  return features;
+  const before = tokens[i - 1];
+  sink.feature0("b");
+  sink.feature1("w", lower);
+  sink.feature1("s", own);
+  sink.feature1("p2", lower.slice(0, 2));
+  sink.feature1("p3", lower.slice(0, 3));
+  sink.feature1("x2", lower.slice(-2));
+  sink.feature1("x3", lower.slice(-3));
+  sink.feature1("x4", lower.slice(-4));
+  sink.feature1("w-1", wordAt(tokens, i - 1));
+  sink.feature1("w+1", wordAt(tokens, i + 1));
+  sink.feature1("w-2", wordAt(tokens, i - 2));
+  sink.feature1("w+2", wordAt(tokens, i + 2));
+  sink.feature1("s-1", shapeOf(prepared, i - 1));
+  sink.feature1("s+1", shapeOf(prepared, i + 1));
+  sink.feature3("s-1s", shapeOf(prepared, i - 1), own, shapeOf(prepared, i + 1));
+  sink.feature2("w-1w", wordAt(tokens, i - 1), lower);
+  sink.feature2("ww+1", lower, wordAt(tokens, i + 1));
+  sink.feature1("g", gazetteer[i] as string);
+  sink.feature1("g-1", gazetteer[i - 1] ?? "<s>");
+  sink.feature1("g+1", gazetteer[i + 1] ?? "</s>");
+  if (token.sentenceStart) {
+    sink.feature0("start");
+    sink.feature1("start|s", own);
+  }
+  if (token.possessive) sink.feature0("pos");
+  if (firstNames.has(token.text)) sink.feature0("first");
+  if (before !== undefined && firstNames.has(before.text)) sink.feature0("first-1");
+  if (isRoleHead(token)) sink.feature0("role");
+  if (before !== undefined && (isRoleHead(before) || isHonorific(before))) sink.feature0("role-1");
+  if (organisationHeads.has(lower)) sink.feature0("orghead");
+  if (next !== undefined && (legalSuffixes.has(next.lower) || organisationHeads.has(next.lower))) sink.feature0("orghead+1");
+  const earlier = memory.get(lower) ?? "-";
+  sink.feature1("t-1", previous);
+  sink.feature2("t-2t-1", beforePrevious, previous);
+  sink.feature2("t-1w", previous, lower);
+  sink.feature2("t-1s", previous, own);
+  sink.feature1("h", earlier);
+  sink.feature2("h|t-1", earlier, previous);
 }
 
 /**
@@ -144,10 +163,9 @@ export type StoryMemory = Map<string, string>;
 
 /** The features of token `i` given the two tags before it and what earlier paragraphs of the story said of its word. */
 export function featuresAt(prepared: Prepared, i: number, previous: string, beforePrevious: string, memory: StoryMemory): string[] {
-  const fixed = (prepared.fixed[i] ??= fixedFeatures(prepared, i));
-  const lower = prepared.tokens[i]?.lower ?? "";
-  const earlier = memory.get(lower) ?? "-";
-  return [...fixed, `t-1=${previous}`, `t-2t-1=${beforePrevious}|${previous}`, `t-1w=${previous}|${lower}`, `t-1s=${previous}|${shapeOf(prepared, i)}`, `h=${earlier}`, `h|t-1=${earlier}|${previous}`];
+  const list = new FeatureList();
+  stateFeatures(prepared, i, previous, beforePrevious, memory, list);
+  return list.features;
 }
 
 /** Remembers the tags of a paragraph's capitalised words for the paragraphs after it. */
@@ -157,12 +175,22 @@ export function remember(memory: StoryMemory, prepared: Prepared, tagged: readon
   });
 }
 
+/** The tagger's model indexed for {@link tagTokens}. */
+export function indexTagger(model: PerceptronModel): IndexedModel {
+  return indexModel(model, templateArities);
+}
+
 /** Tags a paragraph's tokens with `model`, left to right, each tag seeing the two before it; then remembers them. */
-export function tagTokens(model: PerceptronModel, prepared: Prepared, memory: StoryMemory): string[] {
+export function tagTokens(model: IndexedModel, prepared: Prepared, memory: StoryMemory): string[] {
   const out: string[] = [];
+  const scorer = new FeatureScorer(model);
   for (let i = 0; i < prepared.tokens.length; i++) {
     const previous = out[i - 1] ?? "<s>";
-    out.push(mayBeName(prepared, i, previous) ? predictLabel(model, featuresAt(prepared, i, previous, out[i - 2] ?? "<s>", memory)) : "O");
+    if (mayBeName(prepared, i, previous)) {
+      scorer.reset();
+      stateFeatures(prepared, i, previous, out[i - 2] ?? "<s>", memory, scorer);
+      out.push(scorer.best());
+    } else out.push("O");
   }
   remember(memory, prepared, out);
   return out;

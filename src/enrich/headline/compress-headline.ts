@@ -1,6 +1,6 @@
-import { scoreLabels, type PerceptronModel } from "../../text/averaged-perceptron.ts";
+import { FeatureScorer, indexModel, type IndexedModel } from "../../text/averaged-perceptron.ts";
 import { clipHeadline, hanging } from "./clip-headline.ts";
-import { compressionTokens, core, previousFeatures, tokenFeatures, type CompressionToken, type KeepLabel } from "./compression-features.ts";
+import { compressionArities, compressionTokens, core, statePreviousFeatures, stateTokenFeatures, type CompressionToken, type KeepLabel } from "./compression-features.ts";
 import { isFunctionWord } from "./content-words.ts";
 import trained from "./data/compression-model.json" with { type: "json" };
 
@@ -13,8 +13,8 @@ export const maxHeadline = 90;
 // characters, over the issue's 60. With them, 15 gives 0.353, 0.409 and a BBC median of 53.
 const keepBonus = 15;
 
-/** The trained compression model (npm run train:headlines). */
-export const compressionModel: PerceptronModel = trained;
+/** The trained compression model (npm run train:headlines), indexed for scoring. */
+export const compressionModel: IndexedModel = indexModel(trained, compressionArities);
 
 // A phrase opened by one of these can go from the middle of a headline and leave it whole
 // (`Ford buys Hertz [for 1.3 bln dlrs] from Allegis`); one opened by `to`, `and`, `that` … cannot.
@@ -43,7 +43,7 @@ interface Phrase {
  * whose words the model would most keep and whose left-out words it would most drop. A first phrase too
  * long alone ends at the last word that fits and does not join on to what follows.
  */
-export function compressHeadline(sentence: string, model: PerceptronModel = compressionModel): string {
+export function compressHeadline(sentence: string, model: IndexedModel = compressionModel): string {
   const tokens = compressionTokens(sentence);
   if (tokens.length === 0) return "";
   const phrases = group(tokens, model);
@@ -98,21 +98,27 @@ function isFinished(last: CompressionToken, tokens: readonly CompressionToken[])
 }
 
 /** The tokens grouped by phrase, in order, each phrase with its width, words and scores. */
-function group(tokens: readonly CompressionToken[], model: PerceptronModel): Phrase[] {
+function group(tokens: readonly CompressionToken[], model: IndexedModel): Phrase[] {
   const keep = model.labels.indexOf("keep");
   const drop = model.labels.indexOf("drop");
-  const score = (features: readonly string[]): Record<KeepLabel, number> => {
-    const scores = scoreLabels(model, features);
-    return { keep: scores[keep] ?? 0, drop: scores[drop] ?? 0 };
-  };
+  const scorer = new FeatureScorer(model);
+  const scored = (): Record<KeepLabel, number> => ({ keep: scorer.scores[keep] ?? 0, drop: scorer.scores[drop] ?? 0 });
   // A word's score is that of its own features plus those it shares with the label before it, which depend only
   // on that label and the word's shape, so they are scored once per pair.
-  const own = tokens.map((_, i) => score(tokenFeatures(tokens, i)));
+  const own = tokens.map((_, i) => {
+    scorer.reset();
+    stateTokenFeatures(tokens, i, scorer);
+    return scored();
+  });
   const paired = new Map<string, Record<KeepLabel, number>>();
   const label = (i: number, is: KeepLabel, previous: Previous): number => {
     const key = `${previous} ${tokens[i]!.shape}`;
     let scores = paired.get(key);
-    if (scores === undefined) paired.set(key, (scores = score(previousFeatures(tokens, i, previous))));
+    if (scores === undefined) {
+      scorer.reset();
+      statePreviousFeatures(tokens, i, previous, scorer);
+      paired.set(key, (scores = scored()));
+    }
     return own[i]![is] + scores[is] + (is === "keep" ? keepBonus : 0);
   };
   const ranges: number[][] = [];

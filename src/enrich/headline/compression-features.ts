@@ -1,4 +1,5 @@
 import { phraseOpeners } from "./clip-headline.ts";
+import { FeatureList, type FeatureSink } from "../../text/averaged-perceptron.ts";
 import { isFunctionWord } from "./content-words.ts";
 
 /** Whether a headline keeps a word of the lead: the two labels of the compression model. */
@@ -54,45 +55,60 @@ export function core(text: string): string {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu) ?? []).join("");
 }
 
+/** How many parts each feature template's value has (see `indexModel`): none for a flag, else one. */
+export const compressionArities: Readonly<Record<string, number>> = {
+  b: 0, w: 1, s: 1, x: 1, i: 1, c: 1, g: 1, pw: 1, nw: 1, ps: 1, ns: 1, e: 1, f: 1, o: 1, "o+g": 1, q: 0, last: 0, pl: 1, "pl+s": 1,
+};
+
 /**
  * The features the compression model weighs for token `i`: the word and its neighbours, its shape and
  * suffix (cues to its part of speech), where it stands (word, character, phrase), quotation, and the label
  * given to the word before it.
  */
 export function compressionFeatures(tokens: readonly CompressionToken[], i: number, previous: KeepLabel | "start"): string[] {
-  return [...tokenFeatures(tokens, i), ...previousFeatures(tokens, i, previous)];
+  const list = new FeatureList();
+  stateTokenFeatures(tokens, i, list);
+  statePreviousFeatures(tokens, i, previous, list);
+  return list.features;
 }
 
-/** The features of token `i` that do not depend on the label before it (computed once per token when decoding). */
-export function tokenFeatures(tokens: readonly CompressionToken[], i: number): string[] {
+/** States to `sink` the features of token `i` that do not depend on the label before it (scored once per token when decoding). */
+export function stateTokenFeatures(tokens: readonly CompressionToken[], i: number, sink: FeatureSink): void {
   const token = tokens[i]!;
   const before = tokens[i - 1];
   const after = tokens[i + 1];
-  const shape = token.shape;
-  const features = [
-    "b",
-    `w=${token.word}`,
-    `s=${shape}`,
-    `x=${token.word.slice(-3)}`,
-    `i=${Math.min(i, 12)}`,
-    `c=${Math.min(Math.floor(token.start / 15), 10)}`,
-    `g=${Math.min(token.phrase, 6)}`,
-    `pw=${before?.word ?? "^"}`,
-    `nw=${after?.word ?? "$"}`,
-    `ps=${before?.shape ?? "^"}`,
-    `ns=${after?.shape ?? "$"}`,
-    `e=${/[,;:]$/u.test(token.text) ? token.text.at(-1) : "-"}`,
-    `f=${isFunctionWord(token.word) ? 1 : 0}`,
-  ];
-  if (token.opens) features.push(`o=${token.word}`, `o+g=${Math.min(token.phrase, 6)}`);
-  if (token.quoted) features.push("q");
-  if (i === tokens.length - 1) features.push("last");
-  return features;
+  const phrase = String(Math.min(token.phrase, 6));
+  sink.feature0("b");
+  sink.feature1("w", token.word);
+  sink.feature1("s", token.shape);
+  sink.feature1("x", token.word.slice(-3));
+  sink.feature1("i", String(Math.min(i, 12)));
+  sink.feature1("c", String(Math.min(Math.floor(token.start / 15), 10)));
+  sink.feature1("g", phrase);
+  sink.feature1("pw", before?.word ?? "^");
+  sink.feature1("nw", after?.word ?? "$");
+  sink.feature1("ps", before?.shape ?? "^");
+  sink.feature1("ns", after?.shape ?? "$");
+  sink.feature1("e", clauseMark(token.text));
+  sink.feature1("f", isFunctionWord(token.word) ? "1" : "0");
+  if (token.opens) {
+    sink.feature1("o", token.word);
+    sink.feature1("o+g", phrase);
+  }
+  if (token.quoted) sink.feature0("q");
+  if (i === tokens.length - 1) sink.feature0("last");
 }
 
-/** The features of token `i` that pair it with the label of the token before. */
-export function previousFeatures(tokens: readonly CompressionToken[], i: number, previous: KeepLabel | "start"): string[] {
-  return [`pl=${previous}`, `pl+s=${previous} ${tokens[i]!.shape}`];
+/** States to `sink` the features of token `i` that pair it with the label of the token before. */
+export function statePreviousFeatures(tokens: readonly CompressionToken[], i: number, previous: KeepLabel | "start", sink: FeatureSink): void {
+  sink.feature1("pl", previous);
+  sink.feature1("pl+s", `${previous} ${tokens[i]!.shape}`);
+}
+
+/** The clause mark a word ends with (`,` `;` `:`), else `-`. */
+function clauseMark(text: string): string {
+  const last = text.charCodeAt(text.length - 1);
+  return last === 44 || last === 59 || last === 58 ? text.charAt(text.length - 1) : "-";
 }
 
 /** A word's shape: its runs of capitals, lower case, digits and punctuation, as written (`U.S.` → `XpXp`), at most 4. */

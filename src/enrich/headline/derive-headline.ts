@@ -13,7 +13,7 @@ import { headlineTense } from "./headline-tense.ts";
 import { resultsHeadline } from "./results-headline.ts";
 import { tableCompany } from "./table-company.ts";
 import { sentences } from "../sentences.ts";
-import type { PerceptronModel } from "../../text/averaged-perceptron.ts";
+import type { IndexedModel } from "../../text/averaged-perceptron.ts";
 
 export { maxHeadline } from "./compress-headline.ts";
 
@@ -40,7 +40,7 @@ export const headlineRules: readonly HeadlineRule[] = [
  * at most `maxHeadline` characters.
  * @param rules the compression rules; all of them unless a measurement leaves some out
  */
-export function deriveHeadline(paragraphs: readonly string[], rules: readonly HeadlineRule[] = headlineRules, model: PerceptronModel = compressionModel): string {
+export function deriveHeadline(paragraphs: readonly string[], rules: readonly HeadlineRule[] = headlineRules, model: IndexedModel = compressionModel): string {
   const lead = compressedLead(paragraphs, rules);
   if (typeof lead !== "string") {
     const { table, rows: all } = lead;

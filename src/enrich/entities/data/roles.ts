@@ -41,7 +41,8 @@ export const pluralRoles: ReadonlySet<string> = new Set(
 export const honorifics: ReadonlySet<string> = new Set(["mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "madame", "mme", "monsieur", "herr", "messrs", "mister"]);
 
 /** Abbreviated titles, written out as the role. */
-export const abbreviatedTitles: Readonly<Record<string, string>> = {
+// Without a prototype: looked up by a word of the seed, which may be "constructor" or "__proto__".
+export const abbreviatedTitles: Readonly<Record<string, string>> = Object.assign(Object.create(null) as Record<string, string>, {
   "sen.": "Senator", "rep.": "Representative", "gov.": "Governor", "gen.": "General", "lt.": "Lieutenant", "col.": "Colonel",
   "capt.": "Captain", "adm.": "Admiral", "prof.": "Professor", "rev.": "Reverend", "sgt.": "Sergeant", "pres.": "President",
-};
+});
