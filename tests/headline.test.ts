@@ -184,3 +184,9 @@ test("should score a lead's words through the indexed model to the same sums as 
   }
   expect(weighed).toBeGreaterThan(100);
 });
+
+test("should finish on a lead of many short phrases that could each be left out", () => {
+  // Broke: every keep-or-drop choice was tried, so 60 `in …` phrases (a run-on paragraph in a seed) would never end.
+  const lead = `Officials met ${Array.from({ length: 60 }, (_, i) => `in town${i}`).join(" ")} on Monday.`;
+  expect(deriveHeadline([lead])).toMatch(/^Officials meet in town/);
+});

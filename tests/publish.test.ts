@@ -10,7 +10,7 @@ import { hashTree, removeTempDirs, tempDir } from "./helpers/cli.ts";
 afterAll(removeTempDirs);
 
 /** A published site of three pages, with its list of files, and a staging folder beside it holding the next build's changes. */
-async function siteAndUpdate(): Promise<{ out: string; staging: Awaited<ReturnType<typeof stageSite>>; files: string[]; staged: string[] }> {
+async function siteAndUpdate(): Promise<{ out: string; staging: Awaited<ReturnType<typeof stageSite>>; files: string[]; staged: string[]; previous: Set<string> }> {
   const dir = await tempDir("in-place");
   const out = path.join(dir, "site");
   const seeds = path.join(dir, "seeds");
@@ -29,7 +29,7 @@ async function siteAndUpdate(): Promise<{ out: string; staging: Awaited<ReturnTy
     await mkdir(path.dirname(path.join(staging.dir, file)), { recursive: true });
     await writeFile(path.join(staging.dir, file), text);
   }
-  return { out, staging, files: Object.keys(next), staged: Object.keys(next) };
+  return { out, staging, files: Object.keys(next), staged: Object.keys(next), previous: readMarker(out) ?? new Set() };
 }
 
 const expected = { "index.html": '<a href="/new/">new</a>', "new/index.html": "new page", "same/index.html": "same page" };
@@ -42,9 +42,9 @@ async function texts(out: string): Promise<Record<string, string>> {
 
 describe("a site updated in place", () => {
   test("should move in only what was added or changed, delete what is gone with its folder, and list them", async () => {
-    const { out, staging, files, staged } = await siteAndUpdate();
+    const { out, staging, files, staged, previous } = await siteAndUpdate();
     const same = await stat(path.join(out, "same", "index.html"));
-    await publishInPlace(staging, { files, staged });
+    await publishInPlace(staging, { files, staged, previous });
     expect(await texts(out)).toEqual(expected);
     expect(existsSync(path.join(out, "old"))).toBe(false);
     // The page rendered again to the same bytes is left as it was, not replaced.
@@ -55,8 +55,8 @@ describe("a site updated in place", () => {
   });
 
   test("should be finished by the next build when killed after its commit point, at any step, and leave a whole site meanwhile", async () => {
-    const { out, staging, files, staged } = await siteAndUpdate();
-    const commit = await commitUpdate(staging, { files, staged });
+    const { out, staging, files, staged, previous } = await siteAndUpdate();
+    const commit = await commitUpdate(staging, { files, staged, previous });
     // Killed at the commit point: the live site is the old one, whole, its list naming the new files too.
     expect(await texts(out)).toEqual({ "index.html": '<a href="/old/">old</a>', "old/index.html": "old page", "same/index.html": "same page" });
     expect(readMarker(out)).toEqual(expect.objectContaining({ size: 5 }));
@@ -77,9 +77,9 @@ describe("a site updated in place", () => {
   });
 
   test("should leave the site as it was when the build stops before its commit point", async () => {
-    const { out, staging, files, staged } = await siteAndUpdate();
+    const { out, staging, files, staged, previous } = await siteAndUpdate();
     const before = await texts(out);
-    await expect(publishInPlace(staging, { files, staged, beforeCommit: () => Promise.reject(new Error("stopped")) })).rejects.toThrow("stopped");
+    await expect(publishInPlace(staging, { files, staged, previous, beforeCommit: () => Promise.reject(new Error("stopped")) })).rejects.toThrow("stopped");
     expect(await texts(out)).toEqual(before);
     await recoverSite(out);
     expect(await texts(out)).toEqual(before);
@@ -88,17 +88,17 @@ describe("a site updated in place", () => {
 
 describe("a site updated in place holding a file of the user's", () => {
   test("should leave it as it is, and refuse, moving nothing, an update that would write where it is", async () => {
-    const { out, staging, files, staged } = await siteAndUpdate();
+    const { out, staging, files, staged, previous } = await siteAndUpdate();
     await writeFile(path.join(out, "notes.txt"), "mine");
     await mkdir(path.join(out, "new"));
     await writeFile(path.join(out, "new", "index.html"), "my page");
     const before = await texts(out);
-    await expect(publishInPlace(staging, { files, staged })).rejects.toThrow(/holds new\/index\.html, which Dateline did not write/);
+    await expect(publishInPlace(staging, { files, staged, previous })).rejects.toThrow(/holds new\/index\.html, which Dateline did not write/);
     expect(await texts(out)).toEqual(before);
 
     const next = await siteAndUpdate();
     await writeFile(path.join(next.out, "notes.txt"), "mine");
-    await publishInPlace(next.staging, { files: next.files, staged: next.staged });
+    await publishInPlace(next.staging, { files: next.files, staged: next.staged, previous: next.previous });
     expect(await texts(next.out)).toEqual({ ...expected, "notes.txt": "mine" });
   });
 });

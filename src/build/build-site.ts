@@ -8,7 +8,7 @@ import { listFiles } from "../files/list-files.ts";
 import { hasErrors, loadArchive, type LoadResult } from "../load/index.ts";
 import { saveUrlRegistry } from "../load/url-registry-file.ts";
 import { plural } from "../text/plural.ts";
-import { checkOwned, discardStaging, publishInPlace, publishSite, readMarker, stageSite } from "../publish/index.ts";
+import { checkOwned, discardStaging, hasMarker, publishInPlace, publishSite, readMarker, stageSite } from "../publish/index.ts";
 import type { RenderOptions, RenderSummary } from "../render/index.ts";
 import { siteTemplates } from "../render/site-templates.ts";
 import { writeRedirectPages } from "../render/redirect-pages.ts";
@@ -97,7 +97,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   // its list are replaced or deleted, and a file of the user's where a new one would go is refused (`publishInPlace`).
   // Else replaced as a whole, which it may be only if it holds nothing Dateline did not write: a walk of the whole
   // site (10-30 s at 114,000 articles, which an update in place must not cost), beside the load.
-  const inPlace = (cache?.lastBuild() ?? Promise.resolve(undefined)).then((last) => last !== undefined && last.pages.size > 0 && readMarker(staging.outDir) !== undefined);
+  const inPlace = (cache?.lastBuild() ?? Promise.resolve(undefined)).then((last) => last !== undefined && last.pages.size > 0 && hasMarker(staging.outDir));
   const owned = inPlace.then((yes) => (yes ? undefined : checkOwned(staging.outDir, options.out)));
   // Awaited after the load; until then a refusal must not count as unhandled.
   owned.catch(() => undefined);
@@ -124,9 +124,6 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
     const indexStart = performance.now();
     const indexing = indexer.finish();
     indexing.catch(() => undefined);
-    // Done while the last shards are indexed: the manifest's notes of the pages written, and the list of files
-    // (the indexer's own are listed once it is done).
-    plan.pages?.record(staging.dir);
     const unsaved = await loaded.cacheSaved;
     if (unsaved !== undefined) report?.note?.(unsaved);
     const reused = plan.pages?.reused ?? 0;
@@ -137,9 +134,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
 
     const publishStart = performance.now();
     const staged = listFiles(staging.dir);
+    // Read once, now: at a million articles the list holds millions of paths, which the render need not carry.
+    const previous = updating ? readMarker(staging.outDir) : undefined;
     // Updated in place, the site is what was staged and what stays as it is: the pages and search bundles reused.
-    const files = updating ? [...new Set([...staged, ...(plan.pages?.reusedFiles ?? []), ...keptBundleFiles(readMarker(staging.outDir) ?? [], indexed.kept)])] : staged;
-    if (updating) await publishInPlace(staging, { files, staged, ...(cache ? { beforeCommit: () => cache.invalidate() } : {}) });
+    const files = previous ? [...new Set([...staged, ...(plan.pages?.reusedFiles ?? []), ...keptBundleFiles(previous, indexed.kept)])] : staged;
+    if (previous) await publishInPlace(staging, { files, staged, previous, ...(cache ? { beforeCommit: () => cache.invalidate() } : {}) });
     else {
       const unpublished = await publishSite(staging, files, cache?.trash);
       if (unpublished !== undefined) report?.note?.(unpublished);

@@ -1,5 +1,3 @@
-import { statSync } from "node:fs";
-import path from "node:path";
 import type { Archive, Article } from "../article.ts";
 import { outputFile, pageRecords, pageUrl } from "../render/page-model.ts";
 import type { TemplateDependencies } from "../render/template-dependencies.ts";
@@ -48,7 +46,6 @@ export class PageCache {
   readonly #reuse: Map<string, OutputEntry>;
   /** The pages of the page arrays, or how to make them when first needed. */
   #pages: CachedPages | (() => CachedPages);
-  #written = new Map<string, OutputEntry>();
 
   private constructor(manifest: string, version: string, plan: { render: Map<string, number[]>; reuse: Map<string, OutputEntry>; pages: CachedPages | (() => CachedPages) }) {
     this.#manifest = manifest;
@@ -116,24 +113,12 @@ export class PageCache {
     return new Map([...this.#reuse].flatMap(([file, entry]) => (entry.digest === undefined ? [] : [[this.#all.urls.get(file) ?? "", entry.digest] as const])));
   }
 
-  /** Notes the size and time of each page file written in `stagingDir`, for the manifest. */
-  record(stagingDir: string): void {
-    this.#written = new Map();
-    for (const [file, fingerprint] of this.#all.fingerprints) {
-      if (this.#reuse.has(file)) continue;
-      const { size, mtimeMs } = statSync(path.join(stagingDir, file));
-      this.#written.set(file, { fingerprint, size, mtimeMs });
-    }
-  }
-
-  /** Writes the manifest of the published output, with the search digests of its article pages by URL. */
+  /** Writes the manifest of the published output: every page's fingerprint, with the search digests of the article pages by URL. */
   async save(digests: ReadonlyMap<string, string> = new Map()): Promise<void> {
     const outputs: Record<string, ManifestEntry> = {};
-    for (const entries of [this.#reuse, this.#written]) {
-      for (const [file, entry] of entries) {
-        const digest = digests.get(this.#all.urls.get(file) ?? "");
-        outputs[file] = digest === undefined ? [entry.fingerprint, entry.size, entry.mtimeMs] : [entry.fingerprint, entry.size, entry.mtimeMs, digest];
-      }
+    for (const [file, fingerprint] of this.#all.fingerprints) {
+      const digest = digests.get(this.#all.urls.get(file) ?? "");
+      outputs[file] = digest === undefined ? [fingerprint] : [fingerprint, digest];
     }
     await writeManifest(this.#manifest, this.#version, outputs);
   }

@@ -5,19 +5,19 @@ import { writeFileAtomic } from "../files/write-file-atomic.ts";
 import { checksumLine, verifiedBody } from "./checksum.ts";
 
 /**
- * What the cache knows of one output file: the fingerprint of its page, its size and time when written, and for
- * an article page the digest of what the search index reads of it (see `pageDigest`).
+ * What the cache knows of one output file: the fingerprint of its page, and for an article page the digest of what
+ * the search index reads of it (see `pageDigest`). Nothing of the file itself: the live site is trusted to be as the
+ * last build left it (see `readLastBuild`).
  */
 export interface OutputEntry {
   readonly fingerprint: string;
-  readonly size: number;
-  readonly mtimeMs: number;
   readonly digest?: string;
 }
 
-export type ManifestEntry = [fingerprint: string, size: number, mtimeMs: number, digest?: string];
+export type ManifestEntry = [fingerprint: string, digest?: string];
 
-const header = { cache: "dateline-pages", format: 2 };
+// 3: no size and time of each file, which nothing reads since builds update the site in place.
+const header = { cache: "dateline-pages", format: 3 };
 
 /** What every page's fingerprint starts from besides the site options: Dateline's code and the templates. */
 export function pagesVersion(code: string, dependencies: TemplateDependencies): string {
@@ -39,7 +39,7 @@ export async function readManifest(file: string): Promise<{ version: string; out
   try {
     const parsed = JSON.parse(body.toString("utf8")) as { cache?: unknown; format?: unknown; version?: unknown; outputs?: Record<string, ManifestEntry> };
     if (parsed.cache !== header.cache || parsed.format !== header.format || typeof parsed.version !== "string" || parsed.outputs === undefined) return "another format";
-    const outputs = new Map(Object.entries(parsed.outputs).map(([name, [fingerprint, size, mtimeMs, digest]]) => [name, { fingerprint, size, mtimeMs, ...(digest === undefined ? {} : { digest }) }]));
+    const outputs = new Map(Object.entries(parsed.outputs).map(([name, [fingerprint, digest]]) => [name, { fingerprint, ...(digest === undefined ? {} : { digest }) }]));
     return { version: parsed.version, outputs };
   } catch {
     return "malformed";

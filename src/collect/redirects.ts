@@ -1,7 +1,6 @@
+import { escapeHtml as escape } from "../text/escape-html.ts";
 import type { Redirect } from "./url-registry.ts";
 
-const escapes: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" };
-const escape = (text: string): string => text.replace(/[&<>"]/gu, (character) => escapes[character] ?? character);
 
 /** The `_redirects` file that Netlify and Cloudflare Pages read: `from to 301`, one line per redirect, in order of `from`. */
 export function redirectsFile(redirects: readonly Redirect[], pathPrefix = "/"): string {

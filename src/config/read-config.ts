@@ -1,12 +1,11 @@
 import { existsSync, statSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import yaml from "js-yaml";
 import { ConfigError, error, type Problem } from "../errors.ts";
 import { stringKeys, unknownStringKeys } from "../render/translator.ts";
 import { keySpecs, maxPageSize, type ConfigValues, type NavLink } from "./config-keys.ts";
 import { closestName } from "./closest-name.ts";
-import { parseYamlWithPositions, type Placed } from "./yaml-with-positions.ts";
+import { readPlacedYaml, type Placed } from "./yaml-with-positions.ts";
 
 /** The config file's name at a project's root. */
 export const configFileName = "dateline.config.yaml";
@@ -28,13 +27,7 @@ export async function readConfig(file: string): Promise<Config> {
   const text = await readFile(file, "utf8");
   const dir = path.dirname(path.resolve(file));
   const shown = path.relative(process.cwd(), path.resolve(file)) || file;
-  let document: Placed | undefined;
-  try {
-    document = parseYamlWithPositions(text);
-  } catch (cause) {
-    if (!(cause instanceof yaml.YAMLException)) throw cause;
-    throw new ConfigError([error("config-invalid-yaml", shown, cause.mark.line + 1, cause.mark.column + 1, `YAML does not parse: ${cause.reason}`)]);
-  }
+  const document = readPlacedYaml(text, shown, "config-invalid-yaml");
   const problems: Problem[] = [];
   const values: Record<string, unknown> = {};
   const wrong = (at: Placed, message: string, hint?: string): void => {

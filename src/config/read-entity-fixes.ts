@@ -1,13 +1,13 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import yaml from "js-yaml";
 import type { EntityKind } from "../article.ts";
 import { kindWord, type EntityFix, type EntityFixes, type FixName, type IgnoredName } from "../collect/entity-fixes.ts";
 import { entityKey } from "../collect/entity-groups.ts";
 import { ConfigError, error, type Problem, type ProblemId } from "../errors.ts";
+import { collapseWhitespace } from "../text/collapse-whitespace.ts";
 import { closestName } from "./closest-name.ts";
 import { describe } from "./read-config.ts";
-import { parseYamlWithPositions, type Placed } from "./yaml-with-positions.ts";
+import { readPlacedYaml, type Placed } from "./yaml-with-positions.ts";
 
 /** The entity fixes file's name, beside the project's config file. */
 export const entityFixesFileName = "dateline.entities.yaml";
@@ -32,13 +32,7 @@ export async function readEntityFixes(file: string): Promise<EntityFixes> {
  * @param shown the file as the user would type it, for the problems.
  */
 export function parseEntityFixes(text: string, shown: string): EntityFixes {
-  let document: Placed | undefined;
-  try {
-    document = parseYamlWithPositions(text);
-  } catch (cause) {
-    if (!(cause instanceof yaml.YAMLException)) throw cause;
-    throw new ConfigError([error("entity-fixes-invalid-yaml", shown, cause.mark.line + 1, cause.mark.column + 1, `YAML does not parse: ${cause.reason}`)]);
-  }
+  const document = readPlacedYaml(text, shown, "entity-fixes-invalid-yaml");
   const problems: Problem[] = [];
   const report = (id: ProblemId, at: { readonly line: number; readonly column: number }, message: string, hint?: string): void => {
     problems.push({ ...error(id, shown, at.line, at.column, message), ...(hint !== undefined ? { hint } : {}) });
@@ -175,7 +169,7 @@ export function parseEntityFixes(text: string, shown: string): EntityFixes {
       report("entity-fixes-invalid-value", at, `${what} must be text, not ${describe(at.value)}`, quote ? `Quote it: "${String(at.value)}".` : undefined);
       return undefined;
     }
-    const name = at.value.replace(/\s+/g, " ").trim();
+    const name = collapseWhitespace(at.value);
     // Names reach page titles, slugs and search filters: no control characters, as none in an article's names.
     const problem = name === "" ? "needs some text" : /[\u0000-\u001f\u007f-\u009f]/.test(name) ? "holds a control character" : name.length > maxNameLength ? `is longer than ${maxNameLength} characters` : undefined;
     if (problem !== undefined) {

@@ -1,4 +1,5 @@
 import yaml from "js-yaml";
+import { ConfigError, error, type ProblemId } from "../errors.ts";
 
 /** A YAML value with where it starts, and for a mapping or a sequence, its entries placed the same way. */
 export interface Placed {
@@ -15,6 +16,19 @@ interface Node {
   readonly children: Node[];
   result?: unknown;
   kind?: string | null;
+}
+
+/**
+ * A project file's YAML, placed (see `parseYamlWithPositions`); text that is not YAML is a ConfigError `invalidYaml`
+ * at the place js-yaml stopped, in `shown` (the file as the user would type it).
+ */
+export function readPlacedYaml(text: string, shown: string, invalidYaml: ProblemId): Placed | undefined {
+  try {
+    return parseYamlWithPositions(text);
+  } catch (cause) {
+    if (!(cause instanceof yaml.YAMLException)) throw cause;
+    throw new ConfigError([error(invalidYaml, shown, cause.mark.line + 1, cause.mark.column + 1, `YAML does not parse: ${cause.reason}`)]);
+  }
 }
 
 /**

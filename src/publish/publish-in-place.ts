@@ -1,11 +1,10 @@
-import { existsSync } from "node:fs";
 import { lstat, mkdir, readFile, rename, rm, unlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.ts";
 import { removeEmptyFolders } from "../files/remove-empty-folders.ts";
 import type { Staging } from "./staging.ts";
 import { changesFile, type SiteChange, siteChanges, writeChanges } from "./site-changes.ts";
-import { markerFile, markerText, readMarker, writeMarker } from "./site-marker.ts";
+import { markerFile, markerText, writeMarker } from "./site-marker.ts";
 
 /**
  * The journal of an update in place, `.dateline/commit.txt` in the commit folder: one line per step, `A path`
@@ -22,6 +21,8 @@ export interface InPlaceUpdate {
   readonly files: readonly string[];
   /** The files written into the staging folder; every other file of `files` is the live site's, unchanged. */
   readonly staged: readonly string[];
+  /** The files the live site's list names (`readMarker`). */
+  readonly previous: ReadonlySet<string>;
   /** Called once the update is ready and before the live site starts to change (the build forgets its page manifest). */
   readonly beforeCommit?: () => Promise<void>;
 }
@@ -51,8 +52,7 @@ export async function publishInPlace(staging: Staging, update: InPlaceUpdate): P
  */
 export async function commitUpdate(staging: Staging, update: InPlaceUpdate): Promise<string> {
   const { dir, outDir } = staging;
-  const previous = readMarker(outDir);
-  if (previous === undefined) throw new Error(`Internal error: ${outDir} is updated in place but holds no ${markerFile}`);
+  const { previous } = update;
   const staged = new Set(update.staged);
   const unchanged = new Set(update.files.filter((file) => !staged.has(file)));
   const changes = await siteChanges({ dir, files: update.files, outDir, previous, unchanged });
@@ -82,16 +82,14 @@ export async function finishCommit(commit: string, outDir: string): Promise<void
       emptied.add(path.posix.dirname(file));
       continue;
     }
-    const from = path.join(commit, ...file.split("/"));
-    if (!existsSync(from)) continue;
+    // Moved already by the build that was killed, if the file is no longer there.
     await mkdir(path.dirname(live), { recursive: true });
-    await rename(from, live);
+    await rename(path.join(commit, ...file.split("/")), live).catch(ignoreMissing);
   }
   // Folders of files that are gone, left empty: a cold build would not have them.
   for (const folder of [...emptied].sort().reverse()) removeEmptyFolders(outDir, folder);
   for (const list of [changesFile, markerFile]) {
-    const from = path.join(commit, list);
-    if (existsSync(from)) await rename(from, path.join(outDir, list));
+    await rename(path.join(commit, list), path.join(outDir, list)).catch(ignoreMissing);
   }
   await rm(commit, { recursive: true, force: true });
 }

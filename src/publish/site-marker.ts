@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { closeSync, openSync, readFileSync, readSync } from "node:fs";
 import { mkdir, readdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 
@@ -21,6 +21,23 @@ export async function writeMarker(dir: string, files: Iterable<string>): Promise
 export function markerText(files: Iterable<string>): string {
   const listed = [...new Set(files)].filter((file) => file !== markerFile).sort();
   return `${header}\n${listed.join("\n")}\n`;
+}
+
+/** Whether the site in `dir` has a marker, read no further than its first line (the list runs to millions of lines). */
+export function hasMarker(dir: string): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path.join(dir, markerFile), "r");
+  } catch {
+    return false;
+  }
+  try {
+    const start = Buffer.alloc(header.length + 1);
+    const read = readSync(fd, start, 0, start.length, 0);
+    return start.subarray(0, read).toString("utf8") === `${header}\n`;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** The files the marker of the site in `dir` lists, or undefined when there is no marker (not a Dateline site). */

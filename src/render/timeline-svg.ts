@@ -1,11 +1,11 @@
 import type { Timeline } from "../article.ts";
+import { escapeHtml as escape } from "../text/escape-html.ts";
 import type { Translate } from "./translator.ts";
 
 const barWidth = 10;
 const gap = 2;
 const height = 48;
 
-const escape = (text: string): string => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 
 /**
  * A bar chart of a timeline as inline SVG, made at build time so the page needs no script. Each bar

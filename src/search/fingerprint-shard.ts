@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import pLimit from "p-limit";
 import type { ShardPlan } from "./plan-shards.ts";
-import { readPage } from "./read-page.ts";
+import { pageFile } from "./read-page.ts";
 
 /** Everything besides the pages that decides what Pagefind writes for a shard. */
 export interface IndexSettings {
@@ -22,13 +23,13 @@ const shardFormat = 3;
  * SHA-256 (hex) of what a shard's bundle is made from: its pages' URLs and the part of each page
  * Pagefind reads (see `indexedPart`) in order, the Pagefind version and the index settings. Equal
  * fingerprints, byte-identical bundles. `digests` holds the `pageDigest` of pages already known (rendered
- * in this build, or unchanged since the last one); the others are read from `dirs` (see `readPage`), and added to it.
+ * in this build, or unchanged since the last one); the others are read from `dirs` (see `pageFile`), and added to it.
  */
 export async function fingerprintShard(dirs: readonly string[], shard: ShardPlan, settings: IndexSettings, digests: Map<string, string>): Promise<string> {
   const hash = createHash("sha256").update(JSON.stringify({ shardFormat, ...settings }));
   const unknown = shard.articles.filter(({ url }) => !digests.has(url));
   await pLimit(filesInFlight).map(unknown, async ({ url }) => {
-    digests.set(url, pageDigest(await readPage(dirs, url)));
+    digests.set(url, pageDigest(await readFile(pageFile(dirs, url), "utf8")));
   });
   for (const { url } of shard.articles) hash.update(`\n${url}\n${digests.get(url) ?? ""}`);
   return hash.digest("hex");

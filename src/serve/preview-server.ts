@@ -70,18 +70,19 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       if (!url.pathname.endsWith("/")) return redirect(response, `${url.pathname}/${url.search}`);
       return serveFile(request, response, path.join(file, "index.html"), 200);
     }
-    if (found?.isFile()) return serveFile(request, response, file, 200);
+    if (found?.isFile()) return serveFile(request, response, file, 200, found.size);
     return notFound(request, response);
   }
 
-  async function serveFile(request: IncomingMessage, response: ServerResponse, file: string, status: number): Promise<void> {
+  // `known`: the file's size, when the caller has it already.
+  async function serveFile(request: IncomingMessage, response: ServerResponse, file: string, status: number, known?: number): Promise<void> {
     const type = contentType(file);
     if (type.startsWith("text/html")) {
       const html = await readFile(file, "utf8").catch(() => undefined);
       if (html === undefined) return status === 404 ? noSite(request, response) : notFound(request, response);
       return send(response, status, type, withReloadScript(html), request);
     }
-    const size = (await stat(file).catch(() => undefined))?.size;
+    const size = known ?? (await stat(file).catch(() => undefined))?.size;
     if (size === undefined) return notFound(request, response);
     response.writeHead(status, { ...headers(type), "Content-Length": size });
     if (request.method === "HEAD") return void response.end();

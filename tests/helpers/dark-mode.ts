@@ -16,7 +16,7 @@ const darkBlock = /@media\s*\(prefers-color-scheme:\s*dark\)\s*\{((?:[^{}]*\{[^{
  * What the built-in theme does in dark mode: every declaration of its stylesheet's `prefers-color-scheme: dark`
  * blocks, as `name: value`, and the template files that mention the colour scheme anywhere else.
  */
-export async function darkMode(): Promise<{ declarations: string[]; elsewhere: string[] }> {
+async function darkMode(): Promise<{ declarations: string[]; elsewhere: string[] }> {
   const templates = path.join(root, "templates");
   const declarations: string[] = [];
   const elsewhere: string[] = [];

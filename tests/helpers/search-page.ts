@@ -37,8 +37,8 @@ export function siteOf(servers: StaticServer[], seeds: string, prefix = "/", sha
 }
 
 /** A page in a context of its own that records any console error, page error or request to another host. */
-export async function openPage(browser: Browser, options: { javaScriptEnabled?: boolean; colorScheme?: "light" | "dark" } = {}): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, colorScheme: options.colorScheme ?? "light" });
+export async function openPage(browser: Browser, options: { javaScriptEnabled?: boolean } = {}): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ javaScriptEnabled: options.javaScriptEnabled ?? true, colorScheme: "light" });
   const page = await context.newPage();
   const problems = watchProblems(page);
   return { page, problems };

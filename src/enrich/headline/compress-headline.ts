@@ -56,33 +56,45 @@ export function compressHeadline(sentence: string, model: IndexedModel = compres
     const after = dropped[j + 1]?.drop ?? 0;
     for (const previous of ["start", "keep", "drop"] as const) dropped[j]![previous] = phrases[j]!.scores.drop[previous] + after;
   }
-  let best: { kept: number[]; score: number } | undefined;
-  const kept: number[] = [0];
-  // Phrase by phrase: end the headline here, keep the phrase, or leave it out and go on.
-  const choose = (index: number, previous: KeepLabel, width: number, words: number, score: number): void => {
-    const last = phrases[kept.at(-1)!]!.tokens.at(-1)!;
-    if (previous === "keep" && words >= minimum && isFinished(last, tokens)) {
-      const total = score + (dropped[index]?.keep ?? 0);
-      if (best === undefined || total > best.score) best = { kept: [...kept], score: total };
-    }
+  // Phrase by phrase: end the headline here, keep the phrase, or leave it out and go on. What a choice can still
+  // score depends only on where it stands, so each place is weighed once: without the memo, a sentence of many short
+  // detachable phrases (a seed's run-on paragraph) took time exponential in their number.
+  const memo = new Map<string, Choice | undefined>();
+  const best = (index: number, previous: KeepLabel, width: number, words: number): Choice | undefined => {
+    const key = `${index} ${previous} ${width} ${Math.min(words, minimum)}`;
+    if (memo.has(key)) return memo.get(key);
+    let found: Choice | undefined;
+    const consider = (score: number, kept: number[]): void => {
+      if (found === undefined || score > found.score) found = { score, kept };
+    };
+    if (previous === "keep" && words >= minimum && isFinished(phrases[index - 1]!.tokens.at(-1)!, tokens)) consider(dropped[index]?.keep ?? 0, []);
     const phrase = phrases[index];
-    if (phrase === undefined) return;
-    const opener = phrase.tokens[0]!;
-    const before = phrases[index - 1]!.tokens.at(-1)!.text;
-    if (width + 1 + phrase.width <= maxHeadline && (previous === "keep" || detachable.has(opener.word) || /[,;:]$/u.test(before))) {
-      kept.push(index);
-      choose(index + 1, "keep", width + 1 + phrase.width, words + phrase.words, score + phrase.scores.keep[previous]);
-      kept.pop();
+    if (phrase !== undefined) {
+      const opener = phrase.tokens[0]!;
+      const before = phrases[index - 1]!.tokens.at(-1)!.text;
+      if (width + 1 + phrase.width <= maxHeadline && (previous === "keep" || detachable.has(opener.word) || /[,;:]$/u.test(before))) {
+        const rest = best(index + 1, "keep", width + 1 + phrase.width, words + phrase.words);
+        if (rest !== undefined) consider(phrase.scores.keep[previous] + rest.score, [index, ...rest.kept]);
+      }
+      if (detachable.has(opener.word) && phrase.tokens.length <= longestDetachable && index < phrases.length - 1) {
+        const rest = best(index + 1, "drop", width, words);
+        if (rest !== undefined) consider(phrase.scores.drop[previous] + rest.score, rest.kept);
+      }
     }
-    if (detachable.has(opener.word) && phrase.tokens.length <= longestDetachable && index < phrases.length - 1) {
-      choose(index + 1, "drop", width, words, score + phrase.scores.drop[previous]);
-    }
+    memo.set(key, found);
+    return found;
   };
-  choose(1, "keep", first.width, first.words, first.scores.keep.start);
+  const chosen = best(1, "keep", first.width, first.words);
   // No choice fits (`Oil traders [in New York area say Exxon … customers]`, one phrase of 100 characters): the
   // sentence ends where a phrase or else a word ends, past half the length, rather than say nothing.
-  if (best === undefined) return clipHeadline(finish(tokens), maxHeadline, 0.5);
-  return finish(best.kept.flatMap((index) => phrases[index]!.tokens));
+  if (chosen === undefined) return clipHeadline(finish(tokens), maxHeadline, 0.5);
+  return finish([0, ...chosen.kept].flatMap((index) => phrases[index]!.tokens));
+}
+
+/** The best way on from a phrase: what it adds to the score, and the phrases it keeps. */
+interface Choice {
+  readonly score: number;
+  readonly kept: number[];
 }
 
 /**

@@ -234,4 +234,4 @@ export const companies: readonly string[] = [
 ];
 
 /** News agencies: in a story their name is the source's credit ("told Reuters"), not an organisation of the story. */
-export const newsAgencies: ReadonlySet<string> = new Set(["Reuters", "Associated Press", "Agence France-Presse", "United Press International"]);
+export const newsAgencies: ReadonlySet<string> = new Set(["Reuters", "Associated Press", "AP", "Agence France-Presse", "AFP", "United Press International", "UPI"]);
