@@ -36,7 +36,7 @@ const only = process.env["BENCH_ONLY"];
 const sizes: Size[] = ([
   { label: "1,000", limit: 1000, multiply: 1, runs: 3, warm: false, eleventy: true },
   { label: "10,000", limit: 10_000, multiply: 1, runs: 3, warm: true, eleventy: true },
-  ...(process.env["BENCH_FULL"] ? [{ label: "114,258", limit: 19_043, multiply: 6, runs: 1, warm: true, eleventy: false, coldInWarm: true }] : []),
+  ...(process.env["BENCH_FULL"] ? [{ label: "114,258", limit: 19_043, multiply: 6, runs: 3, warm: true, eleventy: false, coldInWarm: true }] : []),
 ] as Size[]).filter((size) => only === undefined || size.label.replace(/,/g, "") === only);
 const stages = ["parse", "enrich", "collect", "render", "index", "publish"] as const;
 const bin = (...parts: string[]): string => path.join(root, "node_modules", ...parts);

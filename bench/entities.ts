@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { Entities } from "../src/article.ts";
 import { extractEntities } from "../src/enrich/entities/extract-entities.ts";
-import { emptyTally, kinds as conllKinds, paragraphsOf, rates, readConll, scoreStory } from "./conll-score.ts";
+import { emptyTally, kinds as conllKinds, paragraphsOf, rates, readConll, scoreStory, type Tally } from "./conll-score.ts";
 import { corpusDir, corpusRecords, median } from "./corpus.ts";
 import { organisationCodes, personCode, placeCode } from "./entity-codes.ts";
 
@@ -46,7 +46,7 @@ for (let pass = 0; pass < 3; pass++) {
 }
 
 type Kind = "places" | "people" | "orgs";
-const score = { places: { tp: 0, predicted: 0, gold: 0 }, people: { tp: 0, predicted: 0, gold: 0 }, orgs: { tp: 0, predicted: 0, gold: 0 } };
+const score: Record<Kind, Tally> = { places: { tp: 0, predicted: 0, gold: 0 }, people: { tp: 0, predicted: 0, gold: 0 }, orgs: { tp: 0, predicted: 0, gold: 0 } };
 const tally = (): Record<Kind, Map<string, number>> => ({ places: new Map(), people: new Map(), orgs: new Map() });
 const misses = tally();
 const wrong = tally();
@@ -90,19 +90,17 @@ console.log("predictions and labels summed over the corpus (micro-average). Name
 console.log("people or bodies outside the Reuters lists) are left out of the predictions.");
 for (const kind of ["places", "people", "orgs"] as const) {
   const { tp, predicted, gold } = score[kind];
-  const precision = predicted === 0 ? 0 : tp / predicted;
-  const recall = gold === 0 ? 0 : tp / gold;
+  const { precision, recall } = rates(score[kind]);
   console.log(`${kind.padEnd(7)} precision ${precision.toFixed(3)} (${tp}/${predicted})  recall ${recall.toFixed(3)} (${tp}/${gold})`);
 }
 console.log(`speed: ${ms.toFixed(3)} ms CPU/article (median of 3 passes: ${times.map((time) => (time / 1000).toFixed(2)).join(" s, ")} s CPU; wall ${wall.map((time) => (time / 1000).toFixed(2)).join(" s, ")} s)`);
 const targets: string[] = [];
 const target = (what: string, met: boolean): void => void targets.push(`${met ? "met   " : "MISSED"} ${what}`);
 {
-  const rate = (kind: Kind): { precision: number; recall: number } => ({ precision: score[kind].predicted === 0 ? 0 : score[kind].tp / score[kind].predicted, recall: score[kind].gold === 0 ? 0 : score[kind].tp / score[kind].gold });
-  const places = rate("places");
+  const [places, people, orgs] = [rates(score.places), rates(score.people), rates(score.orgs)];
   target(`Reuters-21578 places R >= 0.80 at P >= 0.70 (R ${places.recall.toFixed(3)}, P ${places.precision.toFixed(3)})`, places.recall >= 0.8 && places.precision >= 0.7);
-  target(`Reuters-21578 people R >= 0.80 (R ${rate("people").recall.toFixed(3)})`, rate("people").recall >= 0.8);
-  target(`Reuters-21578 organisations R >= 0.80 (R ${rate("orgs").recall.toFixed(3)})`, rate("orgs").recall >= 0.8);
+  target(`Reuters-21578 people R >= 0.80 (R ${people.recall.toFixed(3)})`, people.recall >= 0.8);
+  target(`Reuters-21578 organisations R >= 0.80 (R ${orgs.recall.toFixed(3)})`, orgs.recall >= 0.8);
 }
 
 // CoNLL-2003 dev: 216 Reuters stories of 1996 with gold names (bench/conll-score.ts says how they are counted).

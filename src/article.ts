@@ -159,8 +159,10 @@ export interface ListPage {
   readonly url: string;
   /** The list's name without page number, e.g. `March 2022`. */
   readonly heading: string;
-  /** Articles in the whole list, across its pages. */
-  readonly total: number;
+  /** Articles in the whole list, across its pages: on its front page only (see `NamedListPage.total`). */
+  readonly total?: number;
+  /** The first and last year of the archive: on the home front page only. */
+  readonly years?: { readonly from: string; readonly to: string };
   readonly articles: readonly Article[];
   readonly pagination: Pagination;
   /** Links to the enclosing archives, outermost first. */
@@ -168,11 +170,11 @@ export interface ListPage {
   /** The neighbouring list of the same kind (the month before and after…). */
   readonly before?: Link;
   readonly after?: Link;
-  /** The lists inside this one (a year's months, a month's days), with counts. */
+  /** The lists inside this one (a year's months, a month's days), with counts: on the front page only, else empty. */
   readonly children: readonly (Link & { readonly count: number })[];
-  /** Day pages of the same day and month in other years (home: of the newest article's day). */
+  /** Day pages of the same day and month in other years (home: of the newest article's day): front page only, else empty. */
   readonly onThisDay: readonly (Link & { readonly count: number })[];
-  /** The day `onThisDay` is about, named on the home page (a day page is that day already). */
+  /** The day `onThisDay` is about, named on the home front page (a day page is that day already). */
   readonly onThisDayOf?: string;
 }
 
@@ -224,7 +226,11 @@ export interface NamedListPage {
   /** Its first page, and its feed. */
   readonly home: string;
   readonly feed: string;
-  readonly total: number;
+  /**
+   * Its number of articles, on its front page (the newest, at `home`) only. A numbered page holds fixed articles
+   * (see `paginateNewestFirst`) and shows nothing that changes as articles are added, so a rebuild leaves it as it is.
+   */
+  readonly total?: number;
   readonly articles: readonly Article[];
   readonly pagination: Pagination;
 }
@@ -264,14 +270,14 @@ export interface EntityPage extends NamedListPage {
   readonly kind: EntityKind;
   /** The index of its kind, e.g. `/people/`. */
   readonly up: Link;
-  /** Roles the articles give a person, most frequent first. */
-  readonly roles: readonly string[];
-  readonly timeline: Timeline;
+  /** Roles the articles give a person, most frequent first. Front page only, like all below but `sameAs`. */
+  readonly roles?: readonly string[];
+  readonly timeline?: Timeline;
   /** Entities most often named in the same articles. */
-  readonly companions: readonly (Link & { readonly count: number; readonly kind: EntityKind })[];
-  /** A person's newest quotations (first page only), and where all of them are. */
-  readonly quotes: readonly QuoteEntry[];
-  readonly quoteCount: number;
+  readonly companions?: readonly (Link & { readonly count: number; readonly kind: EntityKind })[];
+  /** A person's newest quotations, and where all of them are. */
+  readonly quotes?: readonly QuoteEntry[];
+  readonly quoteCount?: number;
   readonly quotesUrl?: string;
   /** Its `https:` URLs elsewhere (Wikidata…), from the entity fixes file: JSON-LD `sameAs` and links on the page. */
   readonly sameAs?: readonly string[];
@@ -291,7 +297,8 @@ export interface EntityIndexPage {
 export interface QuotePage {
   readonly speaker: Link;
   readonly url: string;
-  readonly total: number;
+  /** The speaker's number of quotations: on the front page only (see `NamedListPage.total`). */
+  readonly total?: number;
   readonly quotes: readonly QuoteEntry[];
   readonly pagination: Pagination;
 }

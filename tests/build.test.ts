@@ -265,6 +265,16 @@ describe("a site built from the fixture seeds", () => {
     expect(await invalidPages(out, files)).toEqual([]);
   });
 
+  test("should hear from html-validate of an invalid page, after valid ones as before them", async () => {
+    // The validator resolves its configuration once for all the pages it is given (tests/helpers/validate-pages.mjs).
+    const dir = await tempDir("invalid");
+    const page = await read("index.html");
+    const broken = page.replace('<main id="main"', '<p id="main"></p><main id="main"');
+    expect(broken).not.toBe(page);
+    for (const [name, text] of [["a.html", broken], ["b.html", page], ["c.html", broken]]) await writeFile(path.join(dir, name!), text!);
+    expect((await invalidPages(dir, ["a.html", "b.html", "c.html"])).map((message) => message.replace(/:\d+:\d+ /, " ").split(" ").slice(0, 2).join(" "))).toEqual(["a.html no-dup-id", "c.html no-dup-id"]);
+  });
+
   test("should have no broken internal links", async () => {
     expect(await brokenLinks(out, files)).toEqual([]);
   });

@@ -278,6 +278,35 @@ describe("template dependencies", () => {
     return dir;
   }
 
+  test("should render none of a list's numbered pages again when a newer article is added", async () => {
+    const dir = await tempDir("numbered");
+    await mkdir(path.join(dir, "seeds"));
+    await writeFile(path.join(dir, "dateline.config.yaml"), "pageSize: 4\narchivePageSize: 4\nentityPageSize: 4\n");
+    const seed = (n: number, day: string): Promise<void> =>
+      writeFile(path.join(dir, "seeds", `${String(n).padStart(2, "0")}.txt`), ` date 2022-03-${day} Ministers met in Paris for talks number ${n} with Wang Yi, who said "we will talk again".\n`);
+    for (let n = 1; n <= 10; n++) await seed(n, n <= 5 ? "06" : "07");
+    const build = async (): Promise<string[]> => {
+      const run = await dateline(["build", "--seeds", "seeds", "--out", "site"], dir);
+      expect(run.code).toBe(0);
+      return (await readFile(path.join(dir, "site", ".dateline", "changes.txt"), "utf8")).split("\n").filter(Boolean);
+    };
+    await build();
+    const numbered = Object.keys(await hashTree(path.join(dir, "site"))).filter((file) => /(^|\/)page\/\d+\/index\.html$/.test(file));
+    // Home, year, month, day, Paris, Wang Yi and his quotations: ten articles by four make two pages each.
+    expect(numbered.length).toBeGreaterThanOrEqual(6);
+    // The eleventh, on the newest day and last in its order: no list gets a new page (11 by 4 are still two).
+    await seed(11, "07");
+    const changed = await build();
+    expect(changed).toContain("M index.html");
+    expect(changed).toContain("M places/paris/index.html");
+    expect(changed.filter((line) => numbered.some((file) => line.endsWith(` ${file}`)))).toEqual([]);
+    // What changed is said on each list's own page only.
+    const html = (file: string): Promise<string> => readFile(path.join(dir, "site", file), "utf8");
+    expect(await html("places/paris/index.html")).toContain("11 articles");
+    expect(await html("places/paris/page/1/index.html")).not.toMatch(/\d+ articles/);
+    expect(await html("page/1/index.html")).toContain('<meta name="description" content="Latest, page 1">');
+  });
+
   test("should find each page array with the Archive values its template, layout and includes show", async () => {
     const dir = await templates({
       "story.njk": '---js\nconst pagination = { data: "archive.storyPages", size: 1, alias: "entry" };\n---\n{% include "pages/story.njk" %}',

@@ -3,11 +3,13 @@ import { mkdir, readdir, readFile, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, describe, expect, test } from "vitest";
 import { cliModule } from "../bin/compiled.js";
-import { dateline, goodSeeds, hashTree, removeTempDirs, root, seedsWith, siblings, siteFiles, tempDir } from "./helpers/cli.ts";
+import { dateline, datelineHere, goodSeeds, hashTree, removeTempDirs, root, seedsWith, siblings, siteFiles, tempDir } from "./helpers/cli.ts";
 import { builtSite } from "./helpers/shared.ts";
 
 afterAll(removeTempDirs);
 
+// The command's process (its exit status, its streams) is checked with an unknown flag; the other refusals of usage,
+// help and version, which `main` decides alone, run in this process.
 describe("usage", () => {
   test("should exit 2 with a one-line message and the usage for an unknown flag", async () => {
     const run = await dateline(["build", "--colour"]);
@@ -17,26 +19,26 @@ describe("usage", () => {
   });
 
   test("should exit 2 for a missing seeds folder, an unknown command or a bad base URL", async () => {
-    expect((await dateline(["build", "--seeds", "no/such/folder"])).stderr).toMatch(/^dateline: --seeds no\/such\/folder is not a folder\n/);
-    expect((await dateline(["publish"])).code).toBe(2);
-    expect((await dateline([])).code).toBe(2);
-    expect((await dateline(["build", "--seeds", goodSeeds, "--base-url", "example.org"])).code).toBe(2);
-    expect((await dateline(["build", "--seeds", goodSeeds, "--path-prefix", "/../x/"])).code).toBe(2);
-    expect((await dateline(["check", "--seeds", goodSeeds, "--out", "x"])).code).toBe(2);
+    expect((await datelineHere(["build", "--seeds", "no/such/folder"])).stderr).toMatch(/^dateline: --seeds no\/such\/folder is not a folder\n/);
+    expect((await datelineHere(["publish"])).code).toBe(2);
+    expect((await datelineHere([])).code).toBe(2);
+    expect((await datelineHere(["build", "--seeds", goodSeeds, "--base-url", "example.org"])).code).toBe(2);
+    expect((await datelineHere(["build", "--seeds", goodSeeds, "--path-prefix", "/../x/"])).code).toBe(2);
+    expect((await datelineHere(["check", "--seeds", goodSeeds, "--out", "x"])).code).toBe(2);
   });
 
   test("should refuse --no-cache for check, which reads no cache", async () => {
-    const run = await dateline(["check", "--seeds", goodSeeds, "--no-cache"]);
+    const run = await datelineHere(["check", "--seeds", goodSeeds, "--no-cache"]);
     expect(run.code).toBe(2);
     expect(run.stderr.split("\n")[0]).toBe("dateline: --no-cache is an option of build, not check");
   });
 
   test("should print help and version with exit 0", async () => {
-    const help = await dateline(["--help"]);
+    const help = await datelineHere(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain("dateline check [--config FILE] [--seeds DIR]");
     const pkg = JSON.parse(await readFile(path.join(root, "package.json"), "utf8")) as { version: string };
-    expect((await dateline(["--version"])).stdout).toBe(`${pkg.version}\n`);
+    expect((await datelineHere(["--version"])).stdout).toBe(`${pkg.version}\n`);
   });
 });
 
@@ -51,18 +53,19 @@ describe("check", () => {
   });
 
   test("should name seeds relative to the current folder", async () => {
-    const run = await dateline(["check", "--seeds", "tests/fixtures/site"]);
+    const run = await datelineHere(["check", "--seeds", "tests/fixtures/site"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("tests/fixtures/site/005_duplicate.txt:1:1: warning:");
   });
 });
 
+// What a build leaves behind is decided by `main`, run in this process; the command's own process is killed below.
 describe("build", () => {
   test("should write nothing and leave an existing site exactly as it was when a seed has an error", async () => {
     const out = await builtSite();
     const before = await hashTree(out);
     const seeds = await seedsWith({ "bad.txt": " date 2022-02-30 Bad.\n" });
-    const run = await dateline(["build", "--seeds", seeds, "--out", out]);
+    const run = await datelineHere(["build", "--seeds", seeds, "--out", out]);
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/bad\.txt:1:7: error: .*\[invalid-date\]/);
     expect(run.stderr).toContain("dateline: 1 error and 1 warning in the seeds; nothing was written (--skip-invalid builds the rest)");
@@ -73,14 +76,14 @@ describe("build", () => {
   test("should not create the output folder when the build fails", async () => {
     const out = path.join(await tempDir("none"), "site");
     const seeds = await seedsWith({ "bad.txt": "" });
-    expect((await dateline(["build", "--seeds", seeds, "--out", out])).code).toBe(1);
+    expect((await datelineHere(["build", "--seeds", seeds, "--out", out])).code).toBe(1);
     await expect(stat(out)).rejects.toThrow();
   });
 
   test("should leave out bad seeds with --skip-invalid and build the rest", async () => {
     const out = path.join(await tempDir("skip"), "site");
     const seeds = await seedsWith({ "bad.txt": " date 2022-02-30 Bad.\n" });
-    const run = await dateline(["build", "--seeds", seeds, "--out", out, "--skip-invalid"]);
+    const run = await datelineHere(["build", "--seeds", seeds, "--out", out, "--skip-invalid"]);
     expect(run.code).toBe(0);
     expect(run.stderr).toContain("[invalid-date]");
     expect(run.stdout).toMatch(/^Built 7 articles from 9 seeds \(1 duplicate, 1 skipped\)/);
@@ -90,7 +93,7 @@ describe("build", () => {
   test("should replace an existing site in one swap, leaving no staging folder behind", async () => {
     const out = await builtSite();
     const seeds = await seedsWith({ "new.txt": " date 2023-01-01 A new story arrives.\n" });
-    expect((await dateline(["build", "--seeds", seeds, "--out", out, "--quiet"])).code).toBe(0);
+    expect((await datelineHere(["build", "--seeds", seeds, "--out", out, "--quiet"])).code).toBe(0);
     expect(JSON.parse(await readFile(path.join(out, "api", "index.json"), "utf8"))).toMatchObject({ articles: 8 });
     expect(await siblings(out)).toEqual([]);
   });
@@ -99,11 +102,11 @@ describe("build", () => {
     const out = path.join(await tempDir("mine"), "mine");
     await mkdir(out);
     await writeFile(path.join(out, "thesis.txt"), "precious");
-    const run = await dateline(["build", "--seeds", goodSeeds, "--out", out]);
+    const run = await datelineHere(["build", "--seeds", goodSeeds, "--out", out]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("holds files that Dateline did not write");
     expect(await readFile(path.join(out, "thesis.txt"), "utf8")).toBe("precious");
-    expect((await dateline(["build", "--seeds", goodSeeds, "--out", path.dirname(goodSeeds)])).code).toBe(2);
+    expect((await datelineHere(["build", "--seeds", goodSeeds, "--out", path.dirname(goodSeeds)])).code).toBe(2);
   });
 
   test("should leave the existing site intact when the build is killed, and clean up on the next build", async () => {
@@ -131,13 +134,13 @@ describe("build", () => {
 describe("the build cache", () => {
   test("should live in .cache/dateline/ of the current folder, and be left unused by --no-cache", async () => {
     const project = await tempDir("project");
-    const first = await dateline(["build", "--seeds", goodSeeds, "--out", "site"], project);
+    const first = await datelineHere(["build", "--seeds", goodSeeds, "--out", "site"], project);
     expect(first.code).toBe(0);
     const names = await readdir(path.join(project, ".cache", "dateline"));
     expect(names.map((name) => name.replace(/-[0-9a-f]{16}\./, "-<folder>."))).toEqual(["pages-<folder>.json", "records-<folder>.ndjson"]);
-    const warm = await dateline(["build", "--seeds", goodSeeds, "--out", "site"], project);
+    const warm = await datelineHere(["build", "--seeds", goodSeeds, "--out", "site"], project);
     expect(warm.stderr).toMatch(/^parse +8 seeds, 0 parsed, 8 cached\b/m);
-    const cold = await dateline(["build", "--seeds", goodSeeds, "--out", "site", "--no-cache"], project);
+    const cold = await datelineHere(["build", "--seeds", goodSeeds, "--out", "site", "--no-cache"], project);
     expect(cold.stderr).toMatch(/^parse +8 seeds +[\d.]+ s$/m);
     expect(cold.stderr).not.toMatch(/reused/);
   });

@@ -176,7 +176,7 @@ describe("entities, quotes, related stories and on this day", () => {
     const wang = page("/people/wang-yi/");
     expect(wang?.articles.map((story) => story.source)).toEqual(["b.txt", "a.txt"]);
     expect(wang?.roles).toEqual(["Foreign Minister"]);
-    expect(wang?.companions.map((other) => [other.label, other.count])).toEqual([["China", 2], ["Antony Blinken", 1], ["Russia", 1]]);
+    expect(wang?.companions?.map((other) => [other.label, other.count])).toEqual([["China", 2], ["Antony Blinken", 1], ["Russia", 1]]);
   });
 
   test("should give a page in a large archive only to entities named twice or quoted", () => {
@@ -191,7 +191,7 @@ describe("entities, quotes, related stories and on this day", () => {
   });
 
   test("should list a person's attributed quotes newest first, and leave unattributed ones out", () => {
-    expect(page("/people/wang-yi/")?.quotes.map((quote) => quote.text)).toEqual(["We hope the fighting will stop", "We encourage direct negotiations"]);
+    expect(page("/people/wang-yi/")?.quotes?.map((quote) => quote.text)).toEqual(["We hope the fighting will stop", "We encourage direct negotiations"]);
     expect(archive.quotePages.map((entry) => [entry.url, entry.total])).toEqual([
       ["/quotes/wang-yi/", 2],
       ["/quotes/ned-price/", 1],
@@ -229,9 +229,50 @@ describe("entities, quotes, related stories and on this day", () => {
 
   test("should count articles per month over the whole archive for each timeline", () => {
     const peru = page("/places/peru/");
-    expect(peru?.timeline.bars).toHaveLength(27);
-    expect(peru?.timeline.bars[0]).toEqual({ key: "2020-01", label: "January 2020", count: 1 });
-    expect(peru?.timeline.max).toBe(1);
+    expect(peru?.timeline?.bars).toHaveLength(27);
+    expect(peru?.timeline?.bars[0]).toEqual({ key: "2020-01", label: "January 2020", count: 1 });
+    expect(peru?.timeline?.max).toBe(1);
+  });
+
+  test("should keep every numbered page's record as newer articles arrive: counts, roles and timelines are on front pages only", () => {
+    // Wang Yi in 120 stories, with tags, quotes and several pages of every list; then three newer ones.
+    const story = (i: number, date: string): Article => ({
+      ...named(`n${String(i).padStart(3, "0")}.txt`, date, ["Wang Yi"], ["China", `Town ${i % 7}`], [{ text: `We said it ${i} times`, speaker: "Wang Yi" }]),
+      tags: ["Diplomacy"],
+    });
+    const base = Array.from({ length: 120 }, (_, i) => story(i, `2022-03-0${1 + (i % 5)}`));
+    const numbered = (added: number): Map<string, string> => {
+      // On the newest day: a new day would also change the previous day's link to the next (`after`), on all its pages.
+      const newer = Array.from({ length: added }, (_, i) => story(200 + i, "2022-03-05"));
+      const { archive } = collectArchive([...base, ...newer], { ...site, pageSizes: { home: 10, archive: 10, entity: 10, quotes: 10 } }, fileOf);
+      const pages = [...archive.homePages, ...archive.datePages, ...archive.entityPages, ...archive.taxonomyPages, ...archive.quotePages];
+      expect(pages.filter((page) => page.pagination.previous !== undefined).length).toBeGreaterThan(40);
+      return new Map(pages.filter((page) => page.pagination.previous !== undefined).map((page) => [page.url, JSON.stringify(page)]));
+    };
+    const before = numbered(0);
+    const after = numbered(3);
+    for (const [url, record] of before) expect(after.get(url), url).toBe(record);
+    // The front pages say what changed.
+    const { archive } = collectArchive([...base, story(300, "2022-03-05")], { ...site, pageSizes: { home: 10, archive: 10, entity: 10, quotes: 10 } }, fileOf);
+    expect(archive.homePages[0]).toMatchObject({ total: 121, years: { from: "2022", to: "2022" } });
+    expect(archive.entityPages.find((page) => page.url === "/people/wang-yi/")).toMatchObject({ total: 121, quoteCount: 121, roles: ["Foreign Minister"] });
+  });
+
+  test("should not reorder an article's related stories when an unrelated story is added", () => {
+    // x shares two places named five times with a, one named twice with b: with rarity measured against the exact size
+    // of the archive, b came before a at 12 articles and after it at 13.
+    const stories = [
+      named("x.txt", "2022-03-06", [], ["Elbonia", "Freedonia", "Genovia"]),
+      named("a.txt", "2022-03-06", [], ["Elbonia", "Freedonia"]),
+      named("b.txt", "2022-03-06", [], ["Genovia"]),
+      ...["e1", "e2", "e3"].map((name) => named(`${name}.txt`, "2022-03-06", [], ["Elbonia"])),
+      ...["f1", "f2", "f3"].map((name) => named(`${name}.txt`, "2022-03-06", [], ["Freedonia"])),
+      ...["u1", "u2", "u3"].map((name) => named(`${name}.txt`, "2022-03-06", [], [`Nowhere ${name}`])),
+    ];
+    const related = (all: Article[]) => collectArchive(all, site, fileOf).archive.articlePages.find((page) => page.article.source === "x.txt")?.related.map((link) => link.url);
+    const before = related(stories);
+    expect(before?.slice(0, 2)).toEqual([stories[1]?.url, stories[2]?.url]);
+    expect(related([...stories, named("u4.txt", "2022-03-06", [], ["Nowhere else"])])).toEqual(before);
   });
 
   test("should give each entity a feed and put the site's feed first", () => {

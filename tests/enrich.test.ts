@@ -56,7 +56,7 @@ describe("headline", () => {
 
   test("should drop the source, the legal aside and the time of a wire lead", () => {
     const lead = "Hecla Mining Co, a unit of Hecla Inc, said on Monday it has agreed to acquire a 28 pct interest in the Greens Creek mine, the company said.";
-    expect(deriveHeadline([lead])).toBe("Hecla Inc unit Hecla Mining Co to buy 28 pct interest in Greens Creek mine");
+    expect(deriveHeadline([lead])).toBe("Hecla unit Hecla Mining to buy 28 pct interest in Greens Creek mine");
   });
 
   test("should give a results table the period and its net row", () => {

@@ -1,5 +1,7 @@
+import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
+import { pathToFileURL } from "node:url";
 import fc from "fast-check";
 import { expect, test } from "vitest";
 import type { Article, Entities, Person } from "../src/article.ts";
@@ -175,6 +177,43 @@ test("should find organisations and people no list knows with the trained tagger
   expect(found.people).toEqual([{ name: "Jack Dorsey", role: "chief executive" }]);
 });
 
+// Issue 22: CoNLL-2003 dev names teams after their towns ("Leeds 2 Southampton 1"); read as places, they were lost as organisations.
+test("should read a town's name as a team where the tagger reads an organisation, and as a place elsewhere in the story", () => {
+  const results = "Soccer results on Saturday: Leeds 2 Southampton 1, Cardiff 0 Oxford 3.";
+  const found = extractEntities([results, "The company opened a factory in Leeds and an office in Southampton."], { impliedPlaces: false });
+  expect(found.organisations).toEqual(["Leeds", "Southampton", "Cardiff", "Oxford"]);
+  expect(found.places).toEqual(["Leeds", "Southampton"]);
+  // The teams' towns are not named as places, but their country is implied, as a national body's is.
+  expect(extractEntities([results])).toEqual({ people: [], places: ["United Kingdom"], organisations: ["Leeds", "Southampton", "Cardiff", "Oxford"] });
+});
+
+test("should keep a town a place where the tagger reads an organisation but the town qualifies a body or heads a dateline", () => {
+  // The tagger reads London and CAIRO here as organisations (CoNLL-2003 writes "London Stock Exchange" in capitals).
+  const found = extractEntities(["Shares of insurers fell on the London stock exchange on Monday.", "CAIRO - Egypt's opposition said the vote was rigged."], { impliedPlaces: false });
+  expect(found).toEqual({ people: [], places: ["London", "Cairo", "Egypt"], organisations: [] });
+});
+
+test("should read the tagger's model on first tagging a mixed-case paragraph, once, and not when imported", () => {
+  // A fresh process, so that no other test has loaded the model yet; it counts the reads of the model's file.
+  const script = `
+    import fs from "node:fs";
+    import { syncBuiltinESMExports } from "node:module";
+    const read = fs.readFileSync;
+    let reads = 0;
+    fs.readFileSync = (file, ...rest) => (String(file).endsWith("tagger-model.tsv") && reads++, read(file, ...rest));
+    syncBuiltinESMExports();
+    const { extractEntities } = await import(${JSON.stringify(pathToFileURL(path.join(import.meta.dirname, "..", "src", "enrich", "entities", "extract-entities.ts")).href)});
+    const counts = [reads];
+    extractEntities(["THE BANK OF ENGLAND SAID ON MONDAY."]);
+    counts.push(reads);
+    extractEntities(["Leeds beat Southampton on Saturday."]);
+    extractEntities(["Microsoft and Google signed a deal."]);
+    counts.push(reads);
+    console.log(JSON.stringify(counts));`;
+  const output = execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "--eval", script], { encoding: "utf8" });
+  expect(JSON.parse(output)).toEqual([0, 0, 1]);
+});
+
 test("should not read regions as places or as names", () => {
   expect(extract("Latin American and Eastern Europe debtors met Middle East lenders.")).toEqual({ people: [], places: [], organisations: [] });
 });
@@ -339,7 +378,7 @@ test("should tag with the indexed model exactly as scoring the model's feature s
         if (scoredHere) scored++;
       }
       remember(reference, prepared, want);
-      expect(tagTokens(taggerModel, prepare(tokens, "mixed"), memory)).toEqual(want);
+      expect(tagTokens(taggerModel(), prepare(tokens, "mixed"), memory)).toEqual(want);
     }
   }
   expect(scored).toBeGreaterThan(400);

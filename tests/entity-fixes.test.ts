@@ -94,7 +94,7 @@ describe("reading the entity fixes file", () => {
       dateline.entities.yaml:4:13: error: sameAs "http://example.org/reagan" is not an https: URL [entity-fixes-invalid-value]
         hint: Write the page's https:// address, e.g. https://www.wikidata.org/wiki/Q9960, or a Wikidata id such as Q9960.
       dateline.entities.yaml:5:3: error: a name must be text, not number 1987 [entity-fixes-invalid-value]
-        hint: Quote it: "1987".
+        hint: Quote it: "1987"
       dateline.entities.yaml:6:1: error: unknown key "organisation" [entity-fixes-unknown-key]
         hint: did you mean "organisations"?
       dateline.entities.yaml:9:19: error: from "persn" is not a kind of entity [entity-fixes-invalid-value]
@@ -104,7 +104,7 @@ describe("reading the entity fixes file", () => {
       dateline.entities.yaml:12:3: error: unknown key "al" in ignore [entity-fixes-unknown-key]
         hint: did you mean "all"?
       dateline.entities.yaml:13:16: error: ignore.people must be text or a list of texts, not number 12 [entity-fixes-invalid-value]
-        hint: Quote it: "12"."
+        hint: Quote it: "12""
     `);
   });
 

@@ -7,7 +7,7 @@
 //               the tagger with its rules on the other 96 (run it without the flag again afterwards).
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { paragraphsOf, readConll, type ConllStory } from "../bench/conll-score.ts";
+import { paragraphsOf, rates, readConll, type ConllStory, type Tally } from "../bench/conll-score.ts";
 import { seededRandom } from "../bench/seeded-random.ts";
 import { caseOf } from "../src/enrich/entities/extract-entities.ts";
 import { abbreviations } from "../src/enrich/entities/gazetteer.ts";
@@ -94,8 +94,8 @@ function pruned(model: PerceptronModel): PerceptronModel {
 /** Names (type and token span) the model finds against the gold ones, over held-out sentences. */
 function evaluate(trained: PerceptronModel, stories: readonly (readonly Sentence[])[]): string {
   const model = indexTagger(trained);
-  const tally = new Map<string, { tp: number; predicted: number; gold: number }>();
-  const get = (type: string): { tp: number; predicted: number; gold: number } => tally.get(type) ?? (tally.set(type, { tp: 0, predicted: 0, gold: 0 }).get(type) as { tp: number; predicted: number; gold: number });
+  const tally = new Map<string, Tally>();
+  const get = (type: string): Tally => tally.get(type) ?? (tally.set(type, { tp: 0, predicted: 0, gold: 0 }).get(type) as Tally);
   for (const story of stories) {
     const memory: StoryMemory = new Map();
     for (const { prepared, gold } of story) {
@@ -110,11 +110,7 @@ function evaluate(trained: PerceptronModel, stories: readonly (readonly Sentence
     }
   }
   return ["PER", "LOC", "ORG", "MISC"]
-    .map((type) => {
-      const { tp, predicted, gold } = get(type);
-      const f1 = (2 * tp) / Math.max(1, predicted + gold);
-      return `${type} F1 ${f1.toFixed(3)}`;
-    })
+    .map((type) => `${type} F1 ${rates(get(type)).f1.toFixed(3)}`)
     .join(", ");
 }
 

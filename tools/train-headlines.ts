@@ -7,7 +7,8 @@
 // same corpus always gives the same model.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import { compressionFeatures, compressionTokens, core, type KeepLabel } from "../src/enrich/headline/compression-features.ts";
+import { compressionFeatures, compressionTokens, type KeepLabel } from "../src/enrich/headline/compression-features.ts";
+import { core } from "../src/enrich/headline/content-words.ts";
 import { compressedLead } from "../src/enrich/headline/derive-headline.ts";
 import { parseSeed } from "../src/parse/index.ts";
 import { PerceptronTrainer } from "../src/text/averaged-perceptron.ts";

@@ -10,6 +10,7 @@ import { saveUrlRegistry } from "../load/url-registry-file.ts";
 import { plural } from "../text/plural.ts";
 import { checkOwned, discardStaging, hasMarker, publishInPlace, publishSite, readMarker, stageSite } from "../publish/index.ts";
 import type { RenderOptions, RenderSummary } from "../render/index.ts";
+import { pageRecords } from "../render/page-model.ts";
 import { siteTemplates } from "../render/site-templates.ts";
 import { writeRedirectPages } from "../render/redirect-pages.ts";
 import { templateDependencies } from "../render/template-dependencies.ts";
@@ -54,7 +55,8 @@ export interface BuildOptions {
 export interface Reporter {
   problems(problems: readonly Problem[]): void;
   stage(name: string, detail: string, seconds: number): void;
-  page?(outputPath: string): void;
+  /** How far a long stage is: `done` of `total` (seeds parsed or taken from the cache, pages rendered). */
+  progress?(stage: "parse" | "render", done: number, total: number): void;
   /** Something worth knowing that is not a problem of the seeds, e.g. a cache that could not be used. */
   note?(message: string): void;
 }
@@ -104,7 +106,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   let indexer: SearchIndexer | undefined;
   try {
     const urlRegistry = options.urlRegistry === undefined ? {} : { urlRegistry: { file: options.urlRegistry, site: options.out } };
-    const loaded = await loadArchive(options.seeds, options.site, { drafts: options.drafts ?? false, enrich: { usWire: options.usWire ?? false }, ...(options.entityFixes !== undefined ? { entityFixes: options.entityFixes } : {}), ...urlRegistry, ...(cache === undefined ? {} : { records: await cache.records() }) });
+    const onSeeds = report?.progress ? { onSeeds: (done: number, total: number) => report.progress?.("parse", done, total) } : {};
+    const loaded = await loadArchive(options.seeds, options.site, { ...onSeeds, drafts: options.drafts ?? false, enrich: { usWire: options.usWire ?? false }, ...(options.entityFixes !== undefined ? { entityFixes: options.entityFixes } : {}), ...urlRegistry, ...(cache === undefined ? {} : { records: await cache.records() }) });
     // Walked while the seeds loaded; a refusal is a usage error, said before anything of the seeds.
     await owned;
     reportLoad(loaded, report);
@@ -192,10 +195,18 @@ async function renderPages(archive: Archive, dir: string, plan: PagePlan, indexe
   // starts early is indexed meanwhile.
   const { renderSite } = await import("../render/index.ts");
   const { pageArrays } = plan;
+  // For the progress, the pages of the page arrays to render as far as the plan knows (the other templates are a few):
+  // the early pages until the plan is complete, then every page it chose; all of them without a cache.
+  const earlyCount = plan.early?.indexes.length ?? 0;
+  const planned = (): number =>
+    plan.early !== undefined && plan.pages === undefined ? earlyCount : (plan.rest ? [...plan.rest.values()] : pageArrays.map((name) => pageRecords(archive, name))).reduce((sum, list) => sum + list.length, earlyCount);
+  let rendered = 0;
+  let expected = report?.progress ? planned() : 0;
+  const onPage = report?.progress ? { onPage: () => report.progress?.("render", ++rendered, Math.max(rendered, expected)) } : {};
   const render = (which: RenderOptions): Promise<RenderSummary> =>
     renderSite(archive, dir, {
       pageArrays,
-      ...(report?.page ? { onPage: report.page } : {}),
+      ...onPage,
       onRendered: (url, html) => indexer.rendered(url, html),
       onRun: (run) => indexer.written(run.urls),
       ...which,
@@ -207,6 +218,7 @@ async function renderPages(archive: Archive, dir: string, plan: PagePlan, indexe
     first = await render({ select, pageArraysOnly: true, reused: new Set(early.last.pages.keys()) });
     const pages = await plan.complete();
     if (pages !== undefined) indexer.written(pages.reusedUrls, pages.reusedDigests);
+    if (report?.progress) expected = planned();
   }
   const { rest, pages } = plan;
   const second = await render(rest !== undefined && pages !== undefined ? { select: rest, reused: pages.reusedFiles } : {});

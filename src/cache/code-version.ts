@@ -11,6 +11,11 @@ let memo: Promise<string> | undefined;
  * invalidates every cached record and page.
  */
 export function codeVersion(): Promise<string> {
-  memo ??= hashFiles(packageRoot, ["src", "package.json", "package-lock.json", ".eleventy.js"], `${process.version} icu ${process.versions.icu ?? "none"}`);
+  memo ??= codeVersionOf(packageRoot);
   return memo;
+}
+
+/** The code version of a copy of Dateline at `root`, not kept: what `codeVersion` hashes, for a test to change. */
+export function codeVersionOf(root: string): Promise<string> {
+  return hashFiles(root, ["src", "package.json", "package-lock.json", ".eleventy.js"], `${process.version} icu ${process.versions.icu ?? "none"}`);
 }

@@ -13,8 +13,18 @@ export function pageFingerprints(archive: Archive, dependencies: TemplateDepende
   // when it is exactly what that seed gives (the code version is part of every fingerprint).
   const digests = new Map<object, string>();
   for (const article of archive.articles) digests.set(article, articleKeys.get(article) ?? `#${hash(JSON.stringify(article))}`);
-  const json = (value: unknown): string =>
-    JSON.stringify(value, (_key, inner: unknown) => (typeof inner === "object" && inner !== null ? (digests.get(inner) ?? inner) : inner)) ?? "undefined";
+  // Articles sit in a record itself or in its arrays (`articles`, `article`): those are replaced, and the rest is
+  // serialised as it is, natively, 2-3 times faster than a replacer called for every value. An article deeper down
+  // would be serialised whole, which changes when it does all the same.
+  const stand = (inner: unknown): unknown => (typeof inner === "object" && inner !== null ? (digests.get(inner) ?? inner) : inner);
+  const shallow = (value: unknown): unknown => {
+    if (typeof value !== "object" || value === null || digests.has(value)) return stand(value);
+    if (Array.isArray(value)) return value.map(stand);
+    const copy: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) copy[key] = Array.isArray(inner) ? inner.map(stand) : stand(inner);
+    return copy;
+  };
+  const json = (value: unknown): string => JSON.stringify(shallow(value)) ?? "undefined";
 
   const base = hash(`${code}\0${dependencies.hash}\0${json(archive.site)}`);
   const fingerprints = new Map<string, readonly string[]>();

@@ -10,14 +10,14 @@ export function printProblems(problems: readonly Problem[], stream: NodeJS.Writa
 }
 
 /**
- * Prints each stage as it ends; on a terminal, also a live count of rendered pages.
- * When output is not a terminal (CI logs) it prints plain lines, no control characters.
+ * Prints each stage as it ends; on a terminal, also a live line of the seeds parsed and the pages rendered, with the
+ * time left once it can be told. When output is not a terminal (CI logs) it prints plain lines, no control characters.
  */
 export function progress(stream: NodeJS.WritableStream & { isTTY?: boolean }): Reporter {
   // A build run by `supervise` writes to a pipe that ends in the terminal, if `terminalVariable` is set.
   const live = stream.isTTY === true || process.env[terminalVariable] === "1";
-  let pages = 0;
   let last = 0;
+  const began = new Map<string, number>();
   return {
     problems: (problems) => printProblems(problems, stream),
     stage(name, detail, seconds) {
@@ -30,12 +30,15 @@ export function progress(stream: NodeJS.WritableStream & { isTTY?: boolean }): R
     },
     ...(live
       ? {
-          page() {
-            pages++;
+          progress(stage, done, total) {
             const now = performance.now();
-            if (now - last < 100) return;
+            const first = !began.has(stage);
+            if (first) began.set(stage, now);
+            else if (now - last < 100) return;
             last = now;
-            stream.write(`\r\u001b[Krender   ${pages.toLocaleString("en-US")} pages…`);
+            const what = stage === "parse" ? "seeds" : "pages";
+            const left = timeLeft(done, total, (now - (began.get(stage) ?? now)) / 1000);
+            stream.write(`\r\u001b[K${stage.padEnd(8)} ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")} ${what}${left === undefined ? "…" : `, ${left} left`}`);
           },
         }
       : {}),
@@ -49,4 +52,16 @@ export function builtLine(summary: BuildSummary, out: string): string {
     `Built ${plural(summary.articles, "article")} from ${plural(summary.seeds, "seed")} ` +
     `(${plural(summary.duplicates, "duplicate")}, ${summary.skipped} skipped${summary.drafts > 0 ? `, ${plural(summary.drafts, "draft")} left out` : ""}): ${plural(summary.pages, "page")} (${plural(summary.files, "file")}) in ${shown}/ in ${summary.seconds.toFixed(1)} s\n`
   );
+}
+
+/**
+ * The time left at the rate so far, in words (`40 s`, `12 min`, `2 h 5 min`): once a stage has run 5 seconds and
+ * done a hundredth of its work, when the rate says something; before then, nothing.
+ */
+export function timeLeft(done: number, total: number, seconds: number): string | undefined {
+  if (seconds < 5 || done < total / 100 || done === 0) return undefined;
+  const left = Math.max(0, ((total - done) * seconds) / done);
+  if (left < 60) return `${Math.ceil(left)} s`;
+  const minutes = Math.ceil(left / 60);
+  return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
 }

@@ -58,7 +58,7 @@ export async function serve(argv: readonly string[], first: ServeCommand, io: Se
       note: (message) => {
         if (!command.quiet) terminal.note?.(message);
       },
-      ...(verbose && terminal.page !== undefined ? { page: terminal.page } : {}),
+      ...(verbose && terminal.progress !== undefined ? { progress: terminal.progress } : {}),
     };
     try {
       const summary = await buildSite({ ...command, report: reporter, cacheDir: cacheDir(process.cwd()) });

@@ -10,7 +10,7 @@ import { entityPages } from "./entity-pages.ts";
 import { dateLabels } from "./labels.ts";
 import { mergeSurnames } from "./merge-surnames.ts";
 import { pageSizes } from "./page-sizes.ts";
-import { paginateNewestFirst } from "./paginate.ts";
+import { isFront, paginateNewestFirst } from "./paginate.ts";
 import { relatedArticles } from "./related.ts";
 import { sitemaps } from "./sitemaps.ts";
 import { articleImageUrl } from "./article-image-url.ts";
@@ -79,19 +79,21 @@ export function collectArchive(input: readonly Article[], site: Site, fileOf: (s
 
   const dates = datePages(articles, labels, sizes.archive);
   const newest = articles[0]?.date;
+  const oldest = articles.at(-1)?.date;
   const homePages: ListPage[] = paginateNewestFirst(articles, sizes.home, "/").map((page) => ({
     kind: "home",
     url: page.url,
     heading: "Latest",
-    total: articles.length,
     articles: page.items,
     pagination: page.pagination,
     up: [],
     children: [],
-    onThisDay: page.url === "/" && newest !== undefined ? (dates.onThisDay.get(newest) ?? []) : [],
-    ...(newest !== undefined ? { onThisDayOf: labels.day(newest) } : {}),
+    onThisDay: isFront(page) && newest !== undefined ? (dates.onThisDay.get(newest) ?? []) : [],
+    // What changes as articles are added is on the front page only (see NamedListPage.total).
+    ...(isFront(page) ? { total: articles.length } : {}),
+    ...(isFront(page) && newest !== undefined && oldest !== undefined ? { years: { from: oldest.slice(0, 4), to: newest.slice(0, 4) }, onThisDayOf: labels.day(newest) } : {}),
   }));
-  const periods = timelinePeriods(articles.at(-1)?.date ?? "1970-01-01", newest ?? "1970-01-01", labels);
+  const periods = timelinePeriods(oldest ?? "1970-01-01", newest ?? "1970-01-01", labels);
   const entities = entityPages(articles, groups, periods, feedSize, site.title, sizes);
   const latest = articles.slice(0, feedSize);
   const pages = [

@@ -1,7 +1,7 @@
 import type { Article, Link, ListPage, YearSummary } from "../article.ts";
 import type { DateLabels } from "./labels.ts";
 import { onThisDay } from "./on-this-day.ts";
-import { paginateNewestFirst } from "./paginate.ts";
+import { isFront, paginateNewestFirst } from "./paginate.ts";
 
 /** Most articles on one archive page. */
 
@@ -68,12 +68,12 @@ export function datePages(
           kind,
           url: page.url,
           heading: group.label,
-          total: group.articles.length,
+          ...(isFront(page) ? { total: group.articles.length } : {}),
           articles: page.items,
           pagination: page.pagination,
           up,
-          children,
-          onThisDay: kind === "day" ? (sameDay.get(group.key) ?? []) : [],
+          children: isFront(page) ? children : [],
+          onThisDay: kind === "day" && isFront(page) ? (sameDay.get(group.key) ?? []) : [],
           ...(before ? { before } : {}),
           ...(after ? { after } : {}),
         });

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
-import slugify from "@sindresorhus/slugify";
 import type { Article, EntityKind } from "../article.ts";
+import { nameSlug } from "./name-slug.ts";
 
 /** Everything the archive says about one person, place or organisation. */
 export interface EntityGroup {
@@ -72,11 +72,9 @@ export function entityGroups(articles: readonly Article[], speakers: ReadonlySet
     .filter((group) => group.articles.length >= least || (group.kind === "person" && speakers.has(group.name)))
     .sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const group of paged) {
-    const base = slugify(group.name, { decamelize: false }).slice(0, 80).replace(/-+$/, "");
     const hash = createHash("sha256").update(group.name).digest("hex").slice(0, 8);
-    // `page` would read as a page number of the index.
-    let slug = base === "" || base === "page" ? hash : base;
-    if (taken.has(`${group.kind}/${slug}`)) slug = `${base}-${hash}`;
+    let slug = nameSlug(group.name, hash);
+    if (taken.has(`${group.kind}/${slug}`)) slug = `${slug}-${hash}`;
     taken.add(`${group.kind}/${slug}`);
     group.url = `${kindFolders[group.kind].url}${slug}/`;
   }

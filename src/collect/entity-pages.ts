@@ -1,6 +1,6 @@
 import type { Article, EntityIndexPage, EntityKind, EntityPage, Feed, Link, PageSizes, QuoteEntry, QuotePage } from "../article.ts";
 import { entitiesOf, entityKey, kindFolders, type EntityGroup } from "./entity-groups.ts";
-import { paginate, paginateNewestFirst } from "./paginate.ts";
+import { isFront, paginate, paginateNewestFirst } from "./paginate.ts";
 import { timeline, type timelinePeriods } from "./timeline.ts";
 
 // The person page shows the newest few of a speaker's quotations (the page sizes are the site's: page-sizes.ts).
@@ -43,18 +43,21 @@ export function entityPages(
       name: group.name,
       home: group.url,
       feed: `${group.url}feed.xml`,
-      total: group.articles.length,
       up,
+      ...(group.sameAs !== undefined ? { sameAs: group.sameAs } : {}),
+    };
+    // What changes as articles are added is on the front page only (see NamedListPage.total).
+    const front = {
+      total: group.articles.length,
       roles: roles.slice(0, 3),
       timeline: timeline(group.articles, periods),
       companions: companions(group, groups, keysOf),
       quoteCount: group.kind === "person" ? said.length : 0,
+      quotes: group.kind === "person" ? said.slice(0, quotesOnPersonPage) : [],
       ...(group.kind === "person" && quotesUrl ? { quotesUrl } : {}),
-      ...(group.sameAs !== undefined ? { sameAs: group.sameAs } : {}),
     };
     for (const page of paginateNewestFirst(group.articles, sizes.entity, group.url)) {
-      const first = page.url === group.url && group.kind === "person";
-      entityPages.push({ ...common, url: page.url, articles: page.items, pagination: page.pagination, quotes: first ? said.slice(0, quotesOnPersonPage) : [] });
+      entityPages.push({ ...common, ...(isFront(page) ? front : {}), url: page.url, articles: page.items, pagination: page.pagination });
     }
     feeds.push({ url: common.feed, title: `${group.name} · ${siteTitle}`, alternate: group.url, articles: group.articles.slice(0, feedSize), content: false });
   }
@@ -79,7 +82,7 @@ export function entityPages(
     if (group.kind !== "person" || said === undefined) continue;
     const speaker = { url: group.url, label: group.name };
     for (const page of paginateNewestFirst(said, sizes.quotes, speakerUrl(group.url))) {
-      quotePages.push({ speaker, url: page.url, total: said.length, quotes: page.items, pagination: page.pagination });
+      quotePages.push({ speaker, url: page.url, ...(isFront(page) ? { total: said.length } : {}), quotes: page.items, pagination: page.pagination });
     }
   }
   return { entityPages, entityIndexes, quotePages, feeds };
@@ -109,7 +112,7 @@ function quotesBySpeaker(articles: readonly Article[], paged: readonly EntityGro
 }
 
 /** The entities with pages most often named in the same articles as `group`. */
-function companions(group: EntityGroup, groups: ReadonlyMap<string, EntityGroup>, keysOf: ReadonlyMap<Article, readonly string[]>): EntityPage["companions"] {
+function companions(group: EntityGroup, groups: ReadonlyMap<string, EntityGroup>, keysOf: ReadonlyMap<Article, readonly string[]>): NonNullable<EntityPage["companions"]> {
   const counts = new Map<string, number>();
   const self = entityKey(group.kind, group.name);
   for (const article of group.articles) {

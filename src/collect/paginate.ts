@@ -64,6 +64,11 @@ export function paginateNewestFirst<T>(items: readonly T[], size: number, base: 
   });
 }
 
+/** Whether a page of `paginateNewestFirst` is its list's front page (the newest, at `base`) rather than a numbered one. */
+export function isFront(page: Page<unknown>): boolean {
+  return page.pagination.previous === undefined;
+}
+
 /** The page-number bar: the first and last page, the current one and `window` either side, gaps between; descending if `newestFirst`. */
 function pageBar(number: number, count: number, urlOf: (n: number) => string, newestFirst: boolean): PageNumber[] {
   const shown = [...new Set([1, ...range(number - window, number + window), count])].filter((n) => n >= 1 && n <= count).sort((a, b) => (newestFirst ? b - a : a - b));

@@ -9,7 +9,7 @@ const dayMs = 86_400_000;
 
 /**
  * For each article (by index in `articles`), up to five others scored by the entities they share,
- * each weighted by its rarity (inverse document frequency), the sum divided by (1 + days apart / 30).
+ * each weighted by its rarity (inverse document frequency, in quarter bits), the sum divided by (1 + days apart / 30).
  * Candidates are the nearest articles in time in the lists of the article's rarer entities (named in
  * at most a tenth of the archive), so a story sharing only "United States" is never related, and the
  * cost stays linear in the number of mentions rather than quadratic in the archive.
@@ -18,6 +18,11 @@ export function relatedArticles(articles: readonly Article[], groups: ReadonlyMa
   const indexOf = new Map(articles.map((article, i) => [article, i]));
   const days = Float64Array.from(articles, (article) => Date.parse(`${article.date}T00:00:00Z`) / dayMs);
   const common = Math.max(20, articles.length / 10);
+  // Rarity in bits, in steps of a quarter bit, against the archive's size rounded up to a power of two: an entity's
+  // weight then stays the same as articles are added (until its count grows by a fifth, or the archive doubles), so
+  // one new story does not reorder the related lists of thousands of pages, each of which a rebuild renders again.
+  const scale = Math.ceil(Math.log2(Math.max(1, articles.length)));
+  const rarity = (count: number): number => scale - Math.round(4 * Math.log2(count)) / 4;
   // Entities as numbers, and each article's place in the lists of its rare ones: the scoring below runs for
   // every candidate of every article (hundreds of millions of times at 114,258 articles).
   const ids = new Map<string, number>();
@@ -28,7 +33,7 @@ export function relatedArticles(articles: readonly Article[], groups: ReadonlyMa
   for (const [key, group] of groups) {
     const id = weights.length;
     ids.set(key, id);
-    weights.push(Math.log(articles.length / group.articles.length));
+    weights.push(rarity(group.articles.length));
     const rare = group.articles.length >= 2 && group.articles.length <= common;
     const list = rare ? group.articles.map((article) => indexOf.get(article) ?? -1) : undefined;
     lists.push(list);

@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import slugify from "@sindresorhus/slugify";
 import type { Article, Feed, Link, PageSizes, Site, TaxonomyIndexPage, TaxonomyKind, TaxonomyLinks, TaxonomyPage } from "../article.ts";
-import { paginate, paginateNewestFirst } from "./paginate.ts";
+import { nameSlug } from "./name-slug.ts";
+import { isFront, paginate, paginateNewestFirst } from "./paginate.ts";
 
 /** The folder of each kind of front-matter page. */
 export const taxonomyFolders: Readonly<Record<TaxonomyKind, string>> = { tag: "/tags/", section: "/sections/", author: "/authors/" };
@@ -65,7 +65,7 @@ export function taxonomyPages(articles: readonly Article[], feedSize: number, si
     names.set(term.url, name);
     const feed = `${term.url}feed.xml`;
     for (const page of paginateNewestFirst(term.articles, sizes.entity, term.url)) {
-      taxonomyPages.push({ kind: term.kind, name, url: page.url, home: term.url, up: taxonomyFolders[term.kind], feed, total: term.articles.length, articles: page.items, pagination: page.pagination });
+      taxonomyPages.push({ kind: term.kind, name, url: page.url, home: term.url, up: taxonomyFolders[term.kind], feed, ...(isFront(page) ? { total: term.articles.length } : {}), articles: page.items, pagination: page.pagination });
     }
     feeds.push({ url: feed, title: `${name} · ${site.title}`, alternate: term.url, articles: term.articles.slice(0, feedSize), content: false });
   }
@@ -98,9 +98,7 @@ function indexPages(entries: readonly (Link & { kind: TaxonomyKind; count: numbe
 
 /** A term's slug, as an entity's is made; a name with nothing a slug keeps (`日本` may be) gets a hash of itself. */
 function termSlug(name: string): string {
-  const base = slugify(name, { decamelize: false }).slice(0, 80).replace(/-+$/, "");
-  // `page` would read as a page number of the folder.
-  return base === "" || base === "page" ? createHash("sha256").update(name.toLowerCase()).digest("hex").slice(0, 8) : base;
+  return nameSlug(name, createHash("sha256").update(name.toLowerCase()).digest("hex").slice(0, 8));
 }
 
 /** The spelling most articles use; of equals, the first in code-point order. */

@@ -103,7 +103,9 @@ function hasChosenSlug(article: Article): boolean {
 /** The articles in path order, with same-day derived headlines told apart; a derived slug and URL follow the new headline. */
 function withDistinctHeadlines(articles: readonly Article[]): Article[] {
   const sorted = [...articles].sort((a, b) => comparePaths(a.source, b.source));
-  const titles = distinctHeadlines(sorted, (article) => article.title === deriveHeadline(article.paragraphs));
+  // A .txt seed (see parseSeed) has no front matter, so its headline is always derived: deriving it again (the costly part of
+  // collect when many same-day headlines clash) is needed only to tell a .md seed's chosen title.
+  const titles = distinctHeadlines(sorted, (article) => !article.source.toLowerCase().endsWith(".md") || article.title === deriveHeadline(article.paragraphs));
   return sorted.map((article, i) => {
     const title = titles[i] ?? article.title;
     if (title === article.title) return article;

@@ -59,7 +59,7 @@ function checkValue(name: string, kind: string, at: Placed, check: ((value: stri
   const { value } = at;
   const text = (item: Placed, what: string): string | undefined => {
     if (typeof item.value === "string") return item.value;
-    wrong(item, `${what} must be text, not ${describe(item.value)}`, typeof item.value === "number" || typeof item.value === "boolean" ? `Quote it: ${what.split(" ").at(-1) ?? name}: "${String(item.value)}"` : undefined);
+    wrong(item, `${what} must be text, not ${describe(item.value)}`, quoteIt(item.value, `${what.split(" ").at(-1) ?? name}: `));
     return undefined;
   };
   const asset = (item: Placed, what: string): string | undefined => {
@@ -168,6 +168,11 @@ function navLink(name: string, at: Placed, wrong: (at: Placed, message: string, 
     return undefined;
   }
   return { text: found.text, url: found.url };
+}
+
+/** The hint for a number or yes/no YAML read where text was meant (`12`, `true`): quote it, as `key: "12"` when a key is given. */
+export function quoteIt(value: unknown, key = ""): string | undefined {
+  return typeof value === "number" || typeof value === "boolean" ? `Quote it: ${key}"${String(value)}"` : undefined;
 }
 
 /** A YAML value in words, for messages: `text "x"`, `number 12`, `a list`, `nothing`. */

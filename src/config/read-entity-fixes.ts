@@ -6,7 +6,7 @@ import { entityKey } from "../collect/entity-groups.ts";
 import { ConfigError, error, type Problem, type ProblemId } from "../errors.ts";
 import { collapseWhitespace } from "../text/collapse-whitespace.ts";
 import { closestName } from "./closest-name.ts";
-import { describe } from "./read-config.ts";
+import { describe, quoteIt } from "./read-config.ts";
 import { readPlacedYaml, type Placed } from "./yaml-with-positions.ts";
 
 /** The entity fixes file's name, beside the project's config file. */
@@ -157,16 +157,14 @@ export function parseEntityFixes(text: string, shown: string): EntityFixes {
     const items = at.items ?? [at];
     const wrong = items.find((item) => typeof item.value !== "string");
     if (wrong === undefined) return items;
-    const quote = typeof wrong.value === "number" || typeof wrong.value === "boolean";
-    report("entity-fixes-invalid-value", wrong, `${what} must be text or a list of texts, not ${describe(wrong.value)}`, quote ? `Quote it: "${String(wrong.value)}".` : undefined);
+    report("entity-fixes-invalid-value", wrong, `${what} must be text or a list of texts, not ${describe(wrong.value)}`, quoteIt(wrong.value));
     return undefined;
   }
 
   /** A name as the file writes it, white space collapsed; undefined after reporting why it cannot be one. */
   function fixName(at: Placed, what: string): FixName | undefined {
     if (typeof at.value !== "string") {
-      const quote = typeof at.value === "number" || typeof at.value === "boolean";
-      report("entity-fixes-invalid-value", at, `${what} must be text, not ${describe(at.value)}`, quote ? `Quote it: "${String(at.value)}".` : undefined);
+      report("entity-fixes-invalid-value", at, `${what} must be text, not ${describe(at.value)}`, quoteIt(at.value));
       return undefined;
     }
     const name = collapseWhitespace(at.value);

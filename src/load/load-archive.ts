@@ -31,6 +31,8 @@ export interface LoadOptions {
   readonly urlRegistry?: UrlRegistrySource;
   /** The site project's entity fixes, applied at collect, after the cached records. */
   readonly entityFixes?: EntityFixes;
+  /** Told after each batch how many seeds are parsed or taken from the cache, of how many. */
+  readonly onSeeds?: (done: number, total: number) => void;
 }
 
 /** What loading the seeds gave: the archive of every good seed, and every problem found. */
@@ -148,6 +150,11 @@ async function parseSeeds(
   const records: SeedRecord[] = new Array<SeedRecord>(seeds.length);
   const keys: (string | undefined)[] = new Array<string | undefined>(seeds.length);
   let cursor = 0;
+  let done = 0;
+  const progressed = (count: number): void => {
+    done += count;
+    options.onSeeds?.(done, seeds.length);
+  };
   const hits: boolean[] = new Array<boolean>(seeds.length).fill(false);
   const next = (): Batch | undefined => {
     const batch: Batch = { indexes: [], seeds: [], bytes: [], keys: [] };
@@ -160,6 +167,7 @@ async function parseSeeds(
       } catch (cause) {
         const reason = cause instanceof Error ? cause.message : String(cause);
         records[i] = { problems: [error("unreadable-file", seed.file, 1, 1, `Unexpected read failure: ${reason}`)] };
+        progressed(1);
         continue;
       }
       const key = seedKey(seed, bytes, options.enrich);
@@ -168,6 +176,7 @@ async function parseSeeds(
       if (hit) {
         records[i] = hit;
         hits[i] = true;
+        progressed(1);
         continue;
       }
       batch.indexes.push(i);
@@ -190,6 +199,7 @@ async function parseSeeds(
           records[batch.indexes[i] as number] = record;
         }
       });
+      progressed(batch.indexes.length);
       // Lets the workers' answers in, so they get their next batch.
       await new Promise((resolve) => setImmediate(resolve));
     }
@@ -201,6 +211,7 @@ async function parseSeeds(
         records[batch.indexes[i] as number] = JSON.parse(text) as SeedRecord;
         cache?.set(batch.keys[i] as string, text);
       });
+      progressed(batch.indexes.length);
     }
   };
   try {

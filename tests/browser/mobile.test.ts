@@ -1,9 +1,9 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { beforeAll, describe, expect, test } from "vitest";
 import { watchProblems } from "../helpers/browser.ts";
-import { colourRules, expectDarkModeOnlyRecolours } from "../helpers/dark-mode.ts";
+import { colourSchemes, violationsInColourSchemes, type ColourScheme } from "../helpers/accessibility.ts";
+import { expectDarkModeOnlyRecolours } from "../helpers/dark-mode.ts";
 import { datelineHere, seedsWith, tempDir } from "../helpers/cli.ts";
 import { sharedChromium } from "../helpers/shared-chromium.ts";
 import { serveStatic, type StaticServer } from "../helpers/static-server.ts";
@@ -108,26 +108,18 @@ async function measureWidths(site: StaticServer, pages: readonly string[]): Prom
   return { missing, problems, overflowing };
 }
 
-const schemes = ["light", "dark"] as const;
-type Scheme = (typeof schemes)[number];
-
 /** axe-core's violations on every page kind but search, at 320 px, in each colour scheme. */
-async function accessibilityViolations(site: StaticServer, pages: readonly string[]): Promise<Record<Scheme, string[]>> {
+async function accessibilityViolations(site: StaticServer, pages: readonly string[]): Promise<Record<ColourScheme, string[]>> {
   const context = await chromium.browser.newContext({ viewport: { width: 320, height: 740 } });
   const page = await context.newPage();
-  const violations: Record<Scheme, string[]> = { light: [], dark: [] };
+  const violations: Record<ColourScheme, string[]> = { light: [], dark: [] };
   for (const url of pages.filter((candidate) => !candidate.startsWith("/search/"))) {
-    await page.emulateMedia({ colorScheme: schemes[0] });
+    await page.emulateMedia({ colorScheme: colourSchemes[0] });
     await page.goto(`${site.url}${url.slice(1)}`);
     // Date archives are checked in their compact view too.
     if ((await page.locator("#compact-view").count()) > 0) await page.locator("#compact-view").check();
-    for (const colorScheme of schemes) {
-      await page.emulateMedia({ colorScheme });
-      if (!(await page.evaluate((scheme) => matchMedia(`(prefers-color-scheme: ${scheme})`).matches, colorScheme))) throw new Error(`${url} is not in ${colorScheme} mode`);
-      // Checked in full in light mode; in dark mode, which changes only colours, for colour (tests/helpers/dark-mode.ts).
-      const axe = colorScheme === "light" ? new AxeBuilder({ page }) : new AxeBuilder({ page }).withRules(colourRules);
-      violations[colorScheme].push(...(await axe.analyze()).violations.map((violation) => `${url}: ${violation.id}`));
-    }
+    const found = await violationsInColourSchemes(page);
+    for (const scheme of colourSchemes) violations[scheme].push(...found[scheme].map((violation) => `${url}: ${violation}`));
   }
   await context.close();
   return violations;
@@ -135,6 +127,16 @@ async function accessibilityViolations(site: StaticServer, pages: readonly strin
 
 test("should change nothing but colours in dark mode, so that a page checked in full in light mode is checked for colour in dark", async () => {
   await expectDarkModeOnlyRecolours();
+});
+
+test("should hear from axe of each violation a page has, every rule in light mode and colour rules in dark mode", async () => {
+  // What the checks below rely on to find anything: a missing alt text and faint text, on a page of no site.
+  const page = await chromium.browser.newPage();
+  await page.setContent('<!doctype html><html lang="en"><title>t</title><main><img src="data:,"><p style="color: #777; background: #888">faint</p></main></html>');
+  const violations = await violationsInColourSchemes(page);
+  await page.close();
+  expect(violations.light.map((violation) => violation.split(":")[0])).toEqual(expect.arrayContaining(["color-contrast", "image-alt"]));
+  expect(violations.dark.map((violation) => violation.split(":")[0])).toEqual(["color-contrast"]);
 });
 
 describe.each(["en", "de"])("the built-in theme in %s", (lang) => {
@@ -175,8 +177,8 @@ describe.each(["en", "de"])("the built-in theme in %s", (lang) => {
 
   // Every page kind is loaded once and checked in light mode, then in dark: the colour scheme emulated on the loaded
   // page, as a context's colour scheme is (the stylesheet has no transition to wait for).
-  let checking: Promise<Record<Scheme, string[]>> | undefined;
-  test.each(schemes)("should have no accessibility violations at 320 px on any page kind, in %s mode", async (colorScheme) => {
+  let checking: Promise<Record<ColourScheme, string[]>> | undefined;
+  test.each(colourSchemes)("should have no accessibility violations at 320 px on any page kind, in %s mode", async (colorScheme) => {
     const violations = await (checking ??= accessibilityViolations(site, pages));
     expect(violations[colorScheme]).toEqual([]);
   });

@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { beforeAll, describe, expect, test } from "vitest";
 import { goodSeeds, root } from "../helpers/cli.ts";
 import { corpusTests } from "../helpers/corpus.ts";
-import { colourRules, expectDarkModeOnlyRecolours } from "../helpers/dark-mode.ts";
+import { colourSchemes, violationsInColourSchemes } from "../helpers/accessibility.ts";
+import { expectDarkModeOnlyRecolours } from "../helpers/dark-mode.ts";
 import { corpusSeeds } from "../helpers/shared.ts";
 import { sharedChromium } from "../helpers/shared-chromium.ts";
 import { openFilters, openPage as openPageIn, resultDates, searchFor, settled, siteOf as siteIn, statusOf, type ServedSite } from "../helpers/search-page.ts";
@@ -81,14 +81,9 @@ describe("the site built from seeds/", () => {
       const { page, problems } = await openPage();
       await page.goto(`${site.url}${url}`);
       if (url.startsWith("search")) await page.waitForSelector("#search-results li");
-      // Each page loaded once, then checked in each colour scheme, emulated as a context's colour scheme is: in full in
-      // light mode, for colour in dark mode, which changes only colours (tests/helpers/dark-mode.ts).
-      for (const colorScheme of ["light", "dark"] as const) {
-        await page.emulateMedia({ colorScheme });
-        expect(await page.evaluate((scheme) => matchMedia(`(prefers-color-scheme: ${scheme})`).matches, colorScheme)).toBe(true);
-        const axe = await (colorScheme === "light" ? new AxeBuilder({ page }) : new AxeBuilder({ page }).withRules(colourRules)).analyze();
-        expect(axe.violations.map((violation) => `${colorScheme} /${url}: ${violation.id} ${violation.help}`)).toEqual([]);
-      }
+      // Each page loaded once, then checked in light mode in full and in dark mode for colour (tests/helpers/accessibility.ts).
+      const violations = await violationsInColourSchemes(page);
+      for (const scheme of colourSchemes) expect(violations[scheme], `${scheme} /${url}`).toEqual([]);
       expect(problems, `/${url}`).toEqual([]);
       await page.context().close();
     }

@@ -2,7 +2,7 @@ import type { Entities } from "../../article.ts";
 import { abbreviations, type Case } from "./gazetteer.ts";
 import { joinFirmNames } from "./join-firm-names.ts";
 import { Mentions } from "./mentions.ts";
-import { recordTagged } from "./record-tagged.ts";
+import { recordTagged, tagParagraph } from "./record-tagged.ts";
 import type { StoryMemory } from "./tag-names.ts";
 import { scanCaseless, scanMixed } from "./spans.ts";
 import { tokenize } from "./tokenize.ts";
@@ -55,11 +55,13 @@ function scanParagraph(paragraph: string, mentions: Mentions, usWire: boolean, m
   const mode = caseOf(paragraph);
   const tokens = mode === "mixed" ? joinFirmNames(tokenize(paragraph, abbreviations)) : tokenize(paragraph, abbreviations);
   if (usWire && tokens.some((token) => americanWords.has(token.lower) || (token.capital && americanForms.has(token.lower)))) mentions.americanEvidence();
-  const scan = { tokens, mentions, mode, places: new Uint8Array(tokens.length) };
+  const scan = { tokens, mentions, mode, places: new Uint8Array(tokens.length), organisations: new Uint8Array(tokens.length) };
   if (mode === "mixed") {
-    // The tagger defers to what the rules read in this paragraph only.
+    // The tagger reads first, so that the rules leave it the teams named after places; else it defers to what the
+    // rules read in this paragraph only.
+    const names = tagParagraph(scan, memory);
     mentions.ruleWords.clear();
     scanMixed(scan);
-    recordTagged(scan, memory);
+    recordTagged(scan, names);
   } else scanCaseless(scan);
 }

@@ -73,7 +73,12 @@ export class Mentions {
   place(name: string, country?: string, asWritten = false): void {
     this.note(name);
     add(this.places, asWritten ? name : countryNamedOn(name, this.date), this.next++);
-    if (country !== undefined) this.impliedPlace(countryOn(country, this.date));
+    if (country !== undefined) this.impliedCountry(country);
+  }
+
+  /** The country of a place or body the story names, implied (see {@link impliedPlace}) as it was on the story's date. */
+  impliedCountry(country: string): void {
+    this.impliedPlace(countryOn(country, this.date));
   }
 
   /** A country the story implies rather than names: a city's, a national body's, an adjective's ("Chinese"). */
@@ -85,7 +90,7 @@ export class Mentions {
   organisation(name: string, country?: string): void {
     this.note(name);
     add(this.organisations, name, this.next++);
-    if (country !== undefined) this.impliedPlace(countryOn(country, this.date));
+    if (country !== undefined) this.impliedCountry(country);
   }
 
   company(name: string): void {

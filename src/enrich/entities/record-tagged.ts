@@ -1,7 +1,7 @@
 import { legalSuffixes } from "./data/legal-forms.ts";
 import { taggerModel } from "./data/tagger-model.ts";
 import { lookUp } from "./gazetteer.ts";
-import { calendarWords, connectors, tableLabels } from "./data/words.ts";
+import { calendarWords, commonNouns, connectors, organisationWords, tableLabels } from "./data/words.ts";
 import { notAName } from "./people.ts";
 import { isHonorific, isRoleHead } from "./role-before.ts";
 import type { Scan } from "./scan.ts";
@@ -9,19 +9,54 @@ import { namesOf, prepare, tagTokens, type StoryMemory, type TaggedName } from "
 import type { Token } from "./tokenize.ts";
 
 /**
- * Adds the names the trained tagger finds in a mixed-case paragraph to what the rules found: a person, place or
- * organisation that no list knows ("Phil Simmons", "Grace Road", "Microsoft"). Names the gazetteer knows are left to
- * the rules, which give them their canonical name and country.
+ * The names the trained tagger finds in a mixed-case paragraph, with the tokens of organisations' names marked in
+ * `scan.organisations` for the rules.
  * @param memory what the tagger made of the story's earlier paragraphs; one per story.
  */
-export function recordTagged(scan: Scan, memory: StoryMemory): void {
+export function tagParagraph(scan: Scan, memory: StoryMemory): TaggedName[] {
+  const { tokens } = scan;
+  const names = joined(namesOf(tagTokens(taggerModel(), prepare(tokens, scan.mode), memory)), tokens);
+  for (const name of names) {
+    if (name.type !== "ORG") continue;
+    const town = lookUp(tokens, name.start, name.end, scan.mode);
+    if (town?.entry.kind === "place" && town.length === name.end - name.start && !teamAfter(tokens, name.end)) continue;
+    scan.organisations.fill(1, name.start, name.end);
+  }
+  return names;
+}
+
+/**
+ * Whether what follows a town's name that the tagger read as an organisation's lets it be a team's: a score or a verb
+ * does ("Leeds 2", "Cardiff beat"); a capitalised word (the tagger cut a longer name), a dateline's dash ("CAIRO -")
+ * or a lower-case word for a body the town qualifies ("the London stock exchange", "a Texas court") does not.
+ */
+function teamAfter(tokens: readonly Token[], end: number): boolean {
+  const next = tokens[end];
+  if (next === undefined) return true;
+  if (!next.word) return next.text !== "-";
+  if (next.capital) return false;
+  for (let k = end; k < end + 2 && tokens[k]?.word === true && tokens[k]?.capital === false; k++) {
+    const word = (tokens[k] as Token).lower;
+    if (organisationWords.has(word) || commonNouns.has(word)) return false;
+  }
+  return true;
+}
+
+/**
+ * Adds the names the trained tagger finds in a mixed-case paragraph to what the rules found: a person, place or
+ * organisation that no list knows ("Phil Simmons", "Grace Road", "Microsoft"). Names the gazetteer knows are left to
+ * the rules, which give them their canonical name and country, but for a place's name read as an organisation's.
+ * @param names what {@link tagParagraph} found in the paragraph.
+ */
+export function recordTagged(scan: Scan, names: readonly TaggedName[]): void {
   const { tokens } = scan;
   const seen = scan.mentions.ruleWords;
   scan.mentions.tagging = true;
-  for (const name of joined(namesOf(tagTokens(taggerModel, prepare(tokens, scan.mode), memory)), tokens)) {
+  for (const name of names) {
     if (name.type === "MISC") continue;
     const known = lookUp(tokens, name.start, name.end, scan.mode);
-    if (known !== undefined && known.length === name.end - name.start) continue;
+    const team = name.type === "ORG" && known?.entry.kind === "place";
+    if (known !== undefined && known.length === name.end - name.start && !team) continue;
     const span = tokens.slice(name.start, name.end);
     // The rules read these words already, as a name or part of one (they know titles, firms' forms and tickers), or
     // the words hold a title or sit in a ticker's brackets: the rules' reading stands.

@@ -10,11 +10,19 @@ export interface Scan {
   readonly mode: Case;
   /** Where a token is part of a place's name (a role or a company name stops there) or of a body's (a role takes it in). */
   readonly places: Uint8Array;
+  /** Where the trained tagger read a token as part of an organisation's name (mixed case only): a team, not its city. */
+  readonly organisations: Uint8Array;
 }
 
 /** Records a name the gazetteer knows, and marks its tokens as a place's or a body's for the rules after it. */
 export function recordMatch(scan: Scan, match: Match, at: number): void {
   const { tokens } = scan;
+  // "Leeds 2 Southampton 1", "Real Madrid", "Bank of Tokyo": the tagger read the place's name as (part of) an
+  // organisation's, which it records; the place is not named, but its country is implied, as a national body's is.
+  if (match.entry.kind === "place" && scan.organisations.subarray(at, at + match.length).every((mark) => mark === 1)) {
+    if (match.entry.country !== undefined) scan.mentions.impliedCountry(match.entry.country);
+    return;
+  }
   const text = tokens
     .slice(at, at + match.length)
     .map((token) => token.text)

@@ -1,4 +1,5 @@
 import { danglers } from "../shorten.ts";
+import { core } from "./content-words.ts";
 
 /** The prepositions, conjunctions and relative words that open a phrase a headline can end before. */
 export const phraseOpeners: ReadonlySet<string> = new Set(
@@ -29,8 +30,20 @@ export function clipHeadline(text: string, soft: number, least = 0.8): string {
   // No phrase ends late enough: the last space that leaves a whole word, else a word longer than a headline, cut.
   if (end === -1) end = text.lastIndexOf(" ", soft);
   if (end <= 0) return [...text].slice(0, soft).join("");
-  // `taxes on beer and| on wine`: a phrase that ends on a joining word has not ended.
-  const words = text.slice(0, end).split(" ");
-  while (words.length > 3 && hanging.has((words.at(-1) ?? "").toLowerCase().replace(/[^\p{L}\p{N}]+$/u, ""))) words.pop();
-  return words.join(" ").replace(/[\s,;:.—–-]+$/u, "");
+  return closePhrase(text.slice(0, end).split(" "));
+}
+
+/**
+ * The words of a headline cut short, ending on one that closes a phrase (`taxes on beer and| on wine`: a phrase
+ * that ends on a joining word has not ended), without the punctuation that led on, a full stop included, but not
+ * an abbreviation's (`U.S.`). The one ending of both clipHeadline and the compressor's choice of phrases.
+ */
+export function closePhrase(words: readonly string[]): string {
+  let last = words.length;
+  // A word of punctuation alone (`—`, `…`) ends nothing either.
+  for (let word = core(words[last - 1] ?? ""); last > 3 && (word === "" || hanging.has(word)); word = core(words[last - 1] ?? "")) last--;
+  return words
+    .slice(0, last)
+    .join(" ")
+    .replace(/(?:[\s,;:—–…-]|(?<![A-Z]\.[A-Z]|\b[A-Z])\.)+$/u, "");
 }

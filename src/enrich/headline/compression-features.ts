@@ -1,6 +1,6 @@
 import { phraseOpeners } from "./clip-headline.ts";
 import { FeatureList, type FeatureSink } from "../../text/averaged-perceptron.ts";
-import { isFunctionWord } from "./content-words.ts";
+import { core, isFunctionWord } from "./content-words.ts";
 
 /** Whether a headline keeps a word of the lead: the two labels of the compression model. */
 export type KeepLabel = "keep" | "drop";
@@ -48,11 +48,6 @@ export function compressionTokens(sentence: string): CompressionToken[] {
     start += text.length + 1;
   }
   return tokens;
-}
-
-/** The letters and digits of a written word, lower-cased: `“Direct”,` → `direct`, `U.S.` → `u.s`. */
-export function core(text: string): string {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu) ?? []).join("");
 }
 
 /** How many parts each feature template's value has (see `indexModel`): none for a flag, else one. */

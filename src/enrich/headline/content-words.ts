@@ -15,7 +15,20 @@ export function isFunctionWord(word: string): boolean {
   return functionWords.has(word);
 }
 
+// A word: a run of letters and digits, joined by ' ’ . & - (`U.S`, `AT&T`, `year-on-year`).
+const word = /[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu;
+
+/** The words of `text`, lower-cased: `Ford said it'll buy GM` → `ford`, `said`, `it'll`, `buy`, `gm`. */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(word) ?? [];
+}
+
 /** The words of `text` that carry its meaning, lower-cased: `Ford said it will buy GM` → `ford`, `buy`, `gm`. */
 export function contentWords(text: string): string[] {
-  return (text.toLowerCase().match(/[\p{L}\p{N}]+(?:['’.&-][\p{L}\p{N}]+)*/gu) ?? []).filter((word) => !functionWords.has(word));
+  return words(text).filter((found) => !functionWords.has(found));
+}
+
+/** The letters and digits of a written word, lower-cased: `“Direct”,` → `direct`, `U.S.` → `u.s`. */
+export function core(text: string): string {
+  return words(text).join("");
 }

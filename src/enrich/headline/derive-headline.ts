@@ -1,10 +1,12 @@
 import { abbreviateNames } from "./abbreviate-names.ts";
 import { clipHeadline } from "./clip-headline.ts";
-import { compressHeadline, compressionModel, maxHeadline } from "./compress-headline.ts";
+import { compressHeadline, maxHeadline } from "./compress-headline.ts";
 import { dropArticles } from "./drop-articles.ts";
 import { dropAsides } from "./drop-asides.ts";
 import { dropAttribution } from "./drop-attribution.ts";
 import { dropDescriptors } from "./drop-descriptors.ts";
+import { dropGivenNames } from "./drop-given-names.ts";
+import { dropLegalForms } from "./drop-legal-forms.ts";
 import { dropPossessives } from "./drop-possessives.ts";
 import { dropTickers } from "./drop-tickers.ts";
 import { dividendHeadline } from "./dividend-headline.ts";
@@ -28,6 +30,8 @@ export const headlineRules: readonly HeadlineRule[] = [
   dropDescriptors,
   headlineTense,
   dropTickers,
+  dropLegalForms,
+  dropGivenNames,
   dropArticles,
   dropPossessives,
   abbreviateNames,
@@ -39,8 +43,9 @@ export const headlineRules: readonly HeadlineRule[] = [
  * results, with the company when the table names it) or its first rows. Always whole words, never `…`,
  * at most `maxHeadline` characters.
  * @param rules the compression rules; all of them unless a measurement leaves some out
+ * @param model the compression model; the trained one, read on first use, unless a measurement gives another
  */
-export function deriveHeadline(paragraphs: readonly string[], rules: readonly HeadlineRule[] = headlineRules, model: IndexedModel = compressionModel): string {
+export function deriveHeadline(paragraphs: readonly string[], rules: readonly HeadlineRule[] = headlineRules, model?: IndexedModel): string {
   const lead = compressedLead(paragraphs, rules);
   if (typeof lead !== "string") {
     const { table, rows: all } = lead;

@@ -1,8 +1,9 @@
 import { tidyClauses } from "./tidy-clauses.ts";
 
 // An aside between commas that only describes what came before it: an appositive (`Conoco, a unit of DuPont,`)
-// or a non-restrictive relative clause (`ministers, who met this week,`), also at the end of the sentence.
-const aside = /,\s(?:a|an|which|who|whose|where)\s[^,;:]*(?:,|$)/giu;
+// or a non-restrictive relative clause (`ministers, who met this week,`), also at the end of the sentence; and a
+// superlative appositive between commas (`ABN Amro, Netherlands' largest bank,`, `GM, the world's biggest carmaker,`).
+const aside = /,\s(?:a|an|which|who|whose|where)\s[^,;:]*(?:,|$)|,\s(?:the\s)?\p{L}+['’]s?\s(?:\p{Ll}+\s){0,3}?(?:largest|biggest|oldest|leading|best-selling|top|main|second-largest|third-largest)\s[^,;:]*,/giu;
 // A participle phrase between commas (`Teva, based in Israel, said`, `GDP, calculated at 1980 prices, rose`).
 const participial = /,\s(?:\p{Ll}+ly\s)?\p{Ll}+(?:ed|ing)\s[^,;:]*,/gu;
 // `Quadram, a unit of Intelligent Systems Corp,`: wire style names the better-known parent (`Intelligent Systems Corp unit Quadram`).

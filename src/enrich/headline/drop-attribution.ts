@@ -36,7 +36,9 @@ export function dropAttribution(text: string): string {
   const speaker = spoken?.[1] ?? "";
   if (spoken === null || embedded.test(speaker) || !isNamePhrase(speaker)) return withoutTail;
   const said = withoutTail.slice(spoken[0].length);
-  return pronoun.test(said) ? `${name(speaker)} ${said.replace(pronoun, "")}` : `${name(speaker)} said ${said}`;
+  // `Venezuelan authorities have said they will …`: the auxiliary belonged to `said`.
+  const who = name(speaker).replace(/\s(?:has|have|had)$/iu, "");
+  return pronoun.test(said) ? `${who} ${said.replace(pronoun, "")}` : `${who} said ${said}`;
 }
 
 /** Removes every source clause: mid-sentence it closes the gap, before a participle clause it ends the sentence. */

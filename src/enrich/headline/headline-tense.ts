@@ -3,9 +3,9 @@ import { headlineVerb } from "./headline-verb.ts";
 import { isPastForm, verbBase } from "./verb-base.ts";
 
 const auxiliary = /^(?:will|has|have|had|is|are|was|were)$/iu;
-// Words after which an `-ed` word describes a noun (`the proposed merger`) rather than being the verb.
+// Words after which an `-ed` word describes a noun (`the proposed merger`, `Russia's proposed membership`) rather than being the verb.
 // After a number it is a currency or unit (`50 won`), after `be` part of a verb group this rule leaves alone.
-const beforeNoun = /^(?:the|a|an|its|his|her|their|our|this|that|these|those|of|in|for|to|by|with|from|at|on|and|or|than|as|newly|previously|recently|so-called|be|being|been|[\d.,]+)$/iu;
+const beforeNoun = /^(?:the|a|an|its|his|her|their|our|this|that|these|those|of|in|for|to|by|with|from|at|on|and|or|than|as|newly|previously|recently|so-called|be|being|been|[\d.,]+|\p{L}+['’]s?)$/iu;
 // The subject stops at the first preposition; the word before it is its head (`Sales of homes fell`).
 const preposition = /^(?:of|in|for|at|on|from|with|by|to|under|over|between|after|before|near)$/iu;
 // A subject predicate that needs no verb in a headline: `sales were up 5 pct` → `sales up 5 pct`.
@@ -56,6 +56,8 @@ function withoutAuxiliary(group: readonly string[], plural: boolean): string[] {
   const kind = auxiliary.toLowerCase();
   if (before.includes("not")) return [...group];
   if (kind === "will") return /^\p{Ll}/u.test(verb) ? ["to", ...before, headlineVerb(verb, after), ...after] : [...group];
+  // `BMW is to recall`, `jobs are to go`: a plan, which a headline writes `to recall`.
+  if (/^(?:is|are)$/u.test(kind) && before.length === 0 && verb === "to" && /^\p{Ll}+$/u.test(after[0] ?? "")) return ["to", headlineVerb(after[0]!, after.slice(1)), ...after.slice(1)];
   if (kind === "has" || kind === "have" || kind === "had") {
     if (verb === "been") return isPastForm(after[0] ?? "") ? [...before, ...after] : [...group];
     const present = isPastForm(verb) ? presentVerb([verb, ...after], plural) : undefined;
