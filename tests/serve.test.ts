@@ -48,7 +48,8 @@ function processesOf(group: number, parent: number): number[] {
     try {
       // After the command's name in brackets: state, parent, process group.
       const fields = readFileSync(`/proc/${name}/stat`, "utf8").replace(/^.*\) /s, "").split(" ");
-      if (Number(fields[2]) === group || Number(fields[1]) === parent) found.push(Number(name));
+      // A zombie has ended already: only its reaper (init, once its parent is gone) has still to collect it.
+      if (fields[0] !== "Z" && (Number(fields[2]) === group || Number(fields[1]) === parent)) found.push(Number(name));
     } catch {
       // Ended while listed.
     }
@@ -154,6 +155,9 @@ describe("dateline serve on a project", () => {
     const ended = new Promise<number | null>((resolve) => serving.child.once("exit", (code) => resolve(code)));
     serving.child.kill("SIGINT");
     expect(await ended).toBe(130);
+    // The build's group is killed as the server exits, and the kernel ends its processes a moment later: one still
+    // there after 5 seconds was left behind.
+    for (const end = Date.now() + 5000; processesOf(server ?? 0, server ?? 0).length > 0 && Date.now() < end; ) await new Promise((resolve) => setTimeout(resolve, 100));
     expect(processesOf(server ?? 0, server ?? 0)).toEqual([]);
     expect((await readdir(path.join(project, ".cache", "dateline"))).filter((name) => name.startsWith(".dateline-tmp"))).toEqual([]);
     expect(existsSync(path.join(preview(), "index.html"))).toBe(true);
