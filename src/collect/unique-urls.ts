@@ -5,6 +5,7 @@ import { deriveHeadline } from "../enrich/headline/derive-headline.ts";
 import { deriveSlug } from "../enrich/slug.ts";
 import { distinctHeadlines } from "./distinct-headlines.ts";
 import type { Redirect, RegisteredUrl, UrlRegistry } from "./url-registry.ts";
+import { seedFormat } from "../parse/seed-format.ts";
 
 // Paths the site itself writes: no article may take them.
 const reserved = /^\/(?:(?:page|archive|search|api|assets|pagefind|feed|sitemaps|people|places|organisations|quotes|tags|authors|sections)\/.*|\d{4}\/(?:\d{2}\/(?:\d{2}\/)?)?(?:page\/\d+\/)?)$/;
@@ -103,9 +104,9 @@ function hasChosenSlug(article: Article): boolean {
 /** The articles in path order, with same-day derived headlines told apart; a derived slug and URL follow the new headline. */
 function withDistinctHeadlines(articles: readonly Article[]): Article[] {
   const sorted = [...articles].sort((a, b) => comparePaths(a.source, b.source));
-  // A .txt seed (see parseSeed) has no front matter, so its headline is always derived: deriving it again (the costly part of
+  // A .txt seed has no front matter, so its headline is always derived: deriving it again (the costly part of
   // collect when many same-day headlines clash) is needed only to tell a .md seed's chosen title.
-  const titles = distinctHeadlines(sorted, (article) => !article.source.toLowerCase().endsWith(".md") || article.title === deriveHeadline(article.paragraphs));
+  const titles = distinctHeadlines(sorted, (article) => seedFormat(article.source) === "txt" || article.title === deriveHeadline(article.paragraphs));
   return sorted.map((article, i) => {
     const title = titles[i] ?? article.title;
     if (title === article.title) return article;

@@ -4,6 +4,7 @@ import { cleanText } from "./clean-text.ts";
 import { decode } from "./decode.ts";
 import { parseMd } from "./md.ts";
 import { parseTxt } from "./txt.ts";
+import { seedFormat } from "./seed-format.ts";
 
 /** Where a seed came from: the three names it goes by. */
 export interface SeedFile {
@@ -35,7 +36,7 @@ export function parseSeed(bytes: Uint8Array, seed: SeedFile): ParseResult {
   if (decoded.text === undefined) return { problems: decoded.problems };
   // Both formats read clean text, so no control character or noncharacter reaches a page or the feed.
   const text = cleanText(decoded.text);
-  const format = seed.source.toLowerCase().endsWith(".md") ? "md" : "txt";
+  const format = seedFormat(seed.source);
   const result = format === "md" ? parseMd(text, seed.file, seed.source) : parseTxt(text, seed.file);
   const problems = [...decoded.problems, ...result.problems];
   if (result.seed === undefined) return { problems };
