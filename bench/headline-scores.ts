@@ -22,11 +22,5 @@ export function isHeldOut(n: number): boolean {
   return n % 5 === 0;
 }
 
-/** A word without its inflection, for matching a lead's words with a headline's: `calls`, `called`, `calling` → `call`. */
-export function stem(word: string): string {
-  const bare = word.replace(/['’]s$/u, "");
-  for (const suffix of ["ies", "ing", "ed", "es", "s"]) {
-    if (bare.endsWith(suffix) && bare.length - suffix.length >= 3) return bare.slice(0, -suffix.length) + (suffix === "ies" ? "y" : "");
-  }
-  return bare;
-}
+// The stem that matches a lead's words with a headline's, shared with the compression features.
+export { stem } from "../src/enrich/headline/content-words.ts";

@@ -1,6 +1,6 @@
 import { phraseOpeners } from "./clip-headline.ts";
 import { FeatureList, type FeatureSink } from "../../text/averaged-perceptron.ts";
-import { core, isFunctionWord } from "./content-words.ts";
+import { core, isFunctionWord, stem, words as wordsOf } from "./content-words.ts";
 
 /** Whether a headline keeps a word of the lead: the two labels of the compression model. */
 export type KeepLabel = "keep" | "drop";
@@ -21,10 +21,19 @@ export interface CompressionToken {
   readonly quoted: boolean;
   /** Its shape, a cue to what kind of word it is: `Xx` capitalised, `X` capitals, `x` lower case, `d` digits, `p` punctuation. */
   readonly shape: string;
+  /** How often the article names it (its stem), the lead included, in buckets: `0`, `1`, `2`, `3` (3–5), `6` (6 or more). */
+  readonly mentions: string;
+  /** Where its stem ranks among the article's content words by mentions, in buckets (`1`, `2`, `4`, `7`, `11`), `-` for a function word or one said once. */
+  readonly rank: string;
 }
 
-/** The words of a sentence (split at spaces) with the phrases they fall in. */
-export function compressionTokens(sentence: string): CompressionToken[] {
+/**
+ * The words of a sentence (split at spaces) with the phrases they fall in.
+ * @param article the article's paragraphs: a word it repeats is what it is about, which its headline names
+ */
+export function compressionTokens(sentence: string, article: readonly string[] = []): CompressionToken[] {
+  const counts = mentionCounts(article);
+  const ranks = mentionRanks(counts);
   const tokens: CompressionToken[] = [];
   let start = 0;
   let phrase = 0;
@@ -39,7 +48,10 @@ export function compressionTokens(sentence: string): CompressionToken[] {
       const opens = tokens.length > 0 && !joins && (/[,;:]$/u.test(previous) || /^[-–—]+$/u.test(text) || phraseOpeners.has(word));
       if (opens) phrase++;
       const opening = /^["“‘']/u.test(text);
-      tokens.push({ text, word, start, phrase, opens, quoted: quoted || opening, shape: shapeOf(text) });
+      const stemmed = stem(word);
+      const mentions = bucket(word === "" ? 0 : (counts.get(stemmed) ?? 0));
+      const rank = ranks.get(stemmed) ?? "-";
+      tokens.push({ text, word, start, phrase, opens, quoted: quoted || opening, shape: shapeOf(text), mentions, rank });
       // A quote opened by this word and not closed by it goes on to the next.
       const marks = (text.match(/["“”]/gu) ?? []).length;
       if (marks % 2 === 1) quoted = !quoted;
@@ -50,9 +62,41 @@ export function compressionTokens(sentence: string): CompressionToken[] {
   return tokens;
 }
 
+/** How many times the article's paragraphs hold each stem. */
+function mentionCounts(article: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const paragraph of article) {
+    for (const found of wordsOf(paragraph)) {
+      const stemmed = stem(found);
+      counts.set(stemmed, (counts.get(stemmed) ?? 0) + 1);
+    }
+  }
+  return counts;
+}
+
+/**
+ * Each content stem said more than once, by its rank among them in buckets: what a long article repeats most is
+ * its subject as much as in a short one, where raw counts are lower.
+ */
+function mentionRanks(counts: ReadonlyMap<string, number>): Map<string, string> {
+  const repeated = [...counts].filter(([found, count]) => count > 1 && !isFunctionWord(found) && /\p{L}/u.test(found));
+  // Ties share the rank of the first of them, so the order the words came in does not matter.
+  const sorted = repeated.map(([, count]) => count).sort((a, b) => b - a);
+  return new Map(repeated.map(([found, count]) => [found, rankBucket(sorted.indexOf(count) + 1)]));
+}
+
+function rankBucket(rank: number): string {
+  return rank >= 11 ? "11" : rank >= 7 ? "7" : rank >= 4 ? "4" : rank >= 2 ? "2" : "1";
+}
+
+// Counts of a word in buckets: beyond a handful, more mentions say no more about a headline.
+function bucket(count: number): string {
+  return count >= 6 ? "6" : count >= 3 ? "3" : String(count);
+}
+
 /** How many parts each feature template's value has (see `indexModel`): none for a flag, else one. */
 export const compressionArities: Readonly<Record<string, number>> = {
-  b: 0, w: 1, s: 1, x: 1, i: 1, c: 1, g: 1, pw: 1, nw: 1, ps: 1, ns: 1, e: 1, f: 1, o: 1, "o+g": 1, q: 0, last: 0, pl: 1, "pl+s": 1,
+  b: 0, w: 1, s: 1, x: 1, i: 1, c: 1, g: 1, pw: 1, nw: 1, ps: 1, ns: 1, e: 1, f: 1, o: 1, "o+g": 1, q: 0, last: 0, pl: 1, "pl+s": 1, m: 1, "m+s": 1, "m+f": 1, "m+c": 1, r: 1, "r+s": 1, "r+c": 1,
 };
 
 /**
@@ -92,6 +136,13 @@ export function stateTokenFeatures(tokens: readonly CompressionToken[], i: numbe
   }
   if (token.quoted) sink.feature0("q");
   if (i === tokens.length - 1) sink.feature0("last");
+  sink.feature1("m", token.mentions);
+  sink.feature1("m+s", `${token.mentions} ${token.shape}`);
+  sink.feature1("m+f", `${token.mentions} ${isFunctionWord(token.word) ? "1" : "0"}`);
+  sink.feature1("m+c", `${token.mentions} ${Math.min(Math.floor(token.start / 30), 3)}`);
+  sink.feature1("r", token.rank);
+  sink.feature1("r+s", `${token.rank} ${token.shape}`);
+  sink.feature1("r+c", `${token.rank} ${Math.min(Math.floor(token.start / 30), 3)}`);
 }
 
 /** States to `sink` the features of token `i` that pair it with the label of the token before. */

@@ -32,3 +32,12 @@ export function contentWords(text: string): string[] {
 export function core(text: string): string {
   return words(text).join("");
 }
+
+/** A word without its inflection, for matching words across a text: `calls`, `called`, `calling` → `call`. */
+export function stem(word: string): string {
+  const bare = word.replace(/['’]s$/u, "");
+  for (const suffix of ["ies", "ing", "ed", "es", "s"]) {
+    if (bare.endsWith(suffix) && bare.length - suffix.length >= 3) return bare.slice(0, -suffix.length) + (suffix === "ies" ? "y" : "");
+  }
+  return bare;
+}

@@ -55,7 +55,7 @@ export function deriveHeadline(paragraphs: readonly string[], rules: readonly He
     const headline = company === undefined ? (wire ?? rows(all)) : `${company} ${lowerFirst(wire ?? "")}`;
     return clipHeadline(headline, maxHeadline);
   }
-  return compressHeadline(lead, model);
+  return compressHeadline(lead, paragraphs, model);
 }
 
 /** A table's rows (and every paragraph from its first row on), or the lead sentence compressed by `rules`. */
