@@ -16,6 +16,7 @@ const entryPoints = {
   cli: "src/cli/index.ts",
   "seed-worker": "src/load/seed-worker.ts",
   "shard-worker": "src/search/shard-worker.ts",
+  "write-worker": "src/render/write-worker.ts",
 };
 
 /**

@@ -153,7 +153,7 @@ describe("the compiled command", () => {
     // `moduleWorker(new URL("./<name>.ts", import.meta.url))` starts `<name>.js` of the bundle.
     const sources = await Promise.all((await readdir(path.join(root, "src"), { recursive: true })).filter((file) => file.endsWith(".ts")).map((file) => readFile(path.join(root, "src", file), "utf8")));
     const workers = sources.flatMap((source) => [...source.matchAll(/moduleWorker\(new URL\("\.\/([\w-]+)\.ts"/g)].map((match) => match[1]));
-    expect(workers.sort()).toEqual(["seed-worker", "shard-worker"]);
+    expect(workers.sort()).toEqual(["seed-worker", "shard-worker", "write-worker"]);
     for (const name of workers) expect(await stat(new URL(`./${name}.js`, cli)).then((found) => found.isFile())).toBe(true);
   });
 });

@@ -1,7 +1,12 @@
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { describe, expect, test } from "vitest";
+import { environmentError } from "../src/environment.ts";
 import { quotesByStory } from "../src/render/quotes-by-story.ts";
 import { timelineSvg } from "../src/render/timeline-svg.ts";
 import { translator } from "../src/render/translator.ts";
+import { PageWriter } from "../src/render/page-writer.ts";
 
 const story = (id: string): { url: string; label: string } => ({ url: `/2022/03/0${id}/story-${id}/`, label: `Story ${id}` });
 
@@ -37,5 +42,45 @@ describe("timelineSvg", () => {
     const svg = timelineSvg(timeline, '"><script>', translator({ lang: "en" }));
     expect(svg).toContain('aria-label="Articles naming &quot;&gt;&lt;script&gt; over time');
     expect(svg).not.toContain("<script>");
+  });
+});
+
+describe("PageWriter", () => {
+  test("should write every file with the bytes given, making its folders, and answer once they are all on disk", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "dateline-writer-"));
+    const writer = new PageWriter();
+    try {
+      // More files than one batch, two-byte text (a string the thread must copy whole), a Buffer, and shared folders.
+      const files = Array.from({ length: 150 }, (_, i) => [path.join(dir, `${1987 + (i % 3)}`, `story-${i}`, "index.html"), `<p>“Story” ${i} — ${"é".repeat(i)}</p>\n`] as const);
+      const first = writer.write(files.slice(0, 100));
+      const second = writer.write([...files.slice(100), [path.join(dir, "feed.json"), Buffer.from([0x7b, 0x7d, 0x0a])]]);
+      await Promise.all([first, second]);
+      for (const [file, content] of files) expect(await readFile(file, "utf8")).toBe(content);
+      expect(await readFile(path.join(dir, "feed.json"), "utf8")).toBe("{}\n");
+    } finally {
+      await writer.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  test("should fail with the system's code and path, which the build turns into one line naming the file", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "dateline-writer-"));
+    const writer = new PageWriter();
+    try {
+      // A file where a page's folder would go.
+      await writeFile(path.join(dir, "2022"), "not a folder");
+      const failed = await writer.write([[path.join(dir, "2022", "03", "story", "index.html"), "<p>Story</p>"]]).then(
+        () => undefined,
+        (cause: unknown) => cause,
+      );
+      expect((failed as NodeJS.ErrnoException).code).toMatch(/^(ENOTDIR|EEXIST)$/);
+      expect(environmentError(failed)?.message).toMatch(/2022.*(a part of the path is a file|a file stands where a folder should be)/);
+      // The thread goes on: a later file is written.
+      await writer.write([[path.join(dir, "ok", "index.html"), "fine"]]);
+      expect(await readFile(path.join(dir, "ok", "index.html"), "utf8")).toBe("fine");
+    } finally {
+      await writer.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

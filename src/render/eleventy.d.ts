@@ -4,6 +4,8 @@ declare module "@11ty/eleventy" {
   export default class Eleventy {
     constructor(input: string, output: string, options?: Record<string, unknown>);
     write(): Promise<unknown[]>;
+    /** Renders every page, transforms included, and writes nothing (nor copies the passthrough files). */
+    toJSON(): Promise<unknown[]>;
     disableLogger(): void;
   }
 }

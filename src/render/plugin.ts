@@ -64,11 +64,14 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
     }
     return `/assets/${name}?v=${version}`;
   });
-  eleventyConfig.addGlobalData("security", { metaContentSecurityPolicy, headers: securityHeaders });
+  // Global data is handed over frozen (its top level; the templates only read it): Eleventy deep-copies a plain object
+  // into each template's data and wraps it in a proxy on each paginated page (every member lookup of every page went
+  // through a proxy's get), but takes a frozen one as it is.
+  eleventyConfig.addGlobalData("security", Object.freeze({ metaContentSecurityPolicy, headers: securityHeaders }));
   // Runs at every build, so the dev server picks up edited seeds.
   eleventyConfig.addGlobalData("archive", async () => {
     if (options.load) current = await options.load();
-    return current;
+    return current === undefined ? undefined : Object.freeze({ ...current });
   });
 
   eleventyConfig.addFilter("served", function (this: FilterThis, url: string) {
@@ -114,18 +117,22 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
     return numbers.get(lang)?.format(value) ?? String(value);
   });
   // Interface texts in the site's language: `{{ "articles" | t({ count: n }) }}`. One translator per language and
-  // overrides, made at its first use. Not per Site object: Eleventy hands each page its data through proxies, so a
-  // WeakMap by object missed on every page and merged the string tables again on each call (12 of 52 CPU-s of a
-  // 10,000-article build).
+  // overrides, made at its first use, and found by Site object first: the archive is handed over frozen, so every page
+  // of a run sees the same Site, not a proxy of it (through proxies a WeakMap missed on every page, and the key's JSON
+  // was made on every call).
   const translators = new Map<string, Translate>();
+  const bySite = new WeakMap<Site, Translate>();
   function translate(this: FilterThis | undefined): Translate {
     const here = site.call(this);
+    let found = bySite.get(here);
+    if (found !== undefined) return found;
     const key = `${here.lang}\0${JSON.stringify(here.strings ?? {})}`;
-    let found = translators.get(key);
+    found = translators.get(key);
     if (found === undefined) {
       found = translator(here);
       translators.set(key, found);
     }
+    bySite.set(here, found);
     return found;
   }
   eleventyConfig.addFilter("t", function (this: FilterThis, key: string, values?: MessageValues) {

@@ -1,3 +1,4 @@
+import { cp } from "node:fs/promises";
 import path from "node:path";
 import v8 from "node:v8";
 import { runInNewContext } from "node:vm";
@@ -8,6 +9,7 @@ import { templateDependencies } from "./template-dependencies.ts";
 import { packageRoot } from "../files/package-root.ts";
 import { datelinePlugin } from "./plugin.ts";
 import { siteTemplates } from "./site-templates.ts";
+import { PageWriter, type WriteBatch } from "./page-writer.ts";
 
 /** Options for one render. */
 export interface RenderOptions {
@@ -24,7 +26,10 @@ export interface RenderOptions {
    * next stage can start on a page at once, but must take it from `content`).
    */
   readonly onRendered?: (url: string, content: string) => void;
-  /** Called after each Eleventy run, once its files are written, and awaited. */
+  /**
+   * Called after each Eleventy run, once its files are written, in the runs' order: the next run goes on meanwhile, and
+   * the render ends once every call is done.
+   */
   readonly onRun?: (run: RenderRun) => void | Promise<void>;
   /**
    * Files (relative, `/`-separated) that the build takes from the live site as they are: rendering one again would
@@ -89,12 +94,16 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
     return (options.select?.get(name) ?? records.map((_record, index) => index)).map((index) => ({ name, record: records[index] }));
   });
   const sliceSize = options.sliceSize ?? Math.min(sliceSizes.max, Math.max(sliceSizes.min, Math.ceil(chosen.length / slicesAtLeast)));
-  // One slice: its Eleventy run, then `onRun`; returns how many files it wrote. A function of its own, so that
-  // nothing of the slice (its pages' HTML) is still reachable when the next slice starts.
+  // One for the whole render, so that a folder is made once.
+  const writer = new PageWriter();
+  // A slice's files are written while the next slice renders; its `onRun` follows its files, in the slices' order.
+  let written: Promise<void> = Promise.resolve();
+  // One slice: its Eleventy run, then its files and `onRun` set going; returns how many files it renders. A function
+  // of its own, so that nothing of the slice (its pages' HTML) is still reachable here when the next slice starts.
   const renderSlice = async (start: number): Promise<number> => {
     const slice = chosen.slice(start, start + sliceSize);
     const view: Archive = { ...archive, ...Object.fromEntries(pageArrays.map((name) => [name, slice.filter((page) => page.name === name).map((page) => page.record)])) };
-    const written = await renderRun(view, outDir, {
+    const run = await renderRun(view, outDir, {
       templates,
       pageArrays: new Set(pageArrays),
       first: start === 0 && options.pageArraysOnly !== true,
@@ -102,21 +111,35 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
       ...(options.onPage ? { onPage: options.onPage } : {}),
       ...(options.onRendered ? { onRendered: options.onRendered } : {}),
     });
-    await options.onRun?.({ urls: slice.map((page) => pageUrl(page.record) ?? "") });
-    return written;
+    const urls = slice.map((page) => pageUrl(page.record) ?? "");
+    written = Promise.all([written, writer.write(run.files)]).then(() => options.onRun?.({ urls }));
+    // Awaited at the end; until then a failure must not count as unhandled.
+    written.catch(() => undefined);
+    return run.files.length;
   };
   let pages = 0;
   let runs = 0;
-  for (let start = 0; start === 0 || start < chosen.length; start += sliceSize) {
-    pages += await renderSlice(start);
-    runs++;
-    // V8 collects lazily: without a full collection here, the heap would hold this run's pages while the next allocates its own.
-    if (start + sliceSize < chosen.length) collectGarbage();
+  try {
+    for (let start = 0; start === 0 || start < chosen.length; start += sliceSize) {
+      pages += await renderSlice(start);
+      runs++;
+      // V8 collects lazily: without a full collection here, the heap would hold this run's pages while the next allocates its own.
+      if (start + sliceSize < chosen.length) collectGarbage();
+    }
+    await written;
+  } finally {
+    // No file may still be being written when a failed build removes its staging folder.
+    await written.catch(() => undefined);
+    await writer.close();
   }
   return { pages, runs };
 }
 
-/** One Eleventy run over an archive whose page arrays hold one slice of the pages: how many files it wrote. */
+/**
+ * One Eleventy run over an archive whose page arrays hold one slice of the pages: the files it rendered, for the caller
+ * to write. Eleventy renders them to JSON, which writes nothing, not even the passthrough files: the first run copies
+ * the assets.
+ */
 async function renderRun(
   archive: Archive,
   outDir: string,
@@ -129,7 +152,7 @@ async function renderRun(
     readonly onPage?: (outputPath: string) => void;
     readonly onRendered?: (url: string, content: string) => void;
   },
-): Promise<number> {
+): Promise<{ readonly files: WriteBatch }> {
   const paginating = new Map<string, string>();
   const { templates } = options;
   const eleventy = new Eleventy(templates, outDir, {
@@ -180,17 +203,23 @@ async function renderRun(
   });
   // Eleventy's own log would interleave with ours; its errors are thrown and reported with their causes.
   eleventy.disableLogger();
+  // The plugin's assets, which Eleventy copies only when it writes (the dev server's case). Copied at once, while it renders.
+  const assets = options.first ? cp(path.join(templates, "assets"), path.join(outDir, "assets"), { recursive: true }) : undefined;
+  assets?.catch(() => undefined);
   let written: Written[];
   try {
-    // For a build to disk Eleventy returns [passthrough copies, written templates].
-    [, written] = (await eleventy.write()) as [unknown, Written[]];
+    written = (await eleventy.toJSON()) as Written[];
+    await assets;
   } catch (cause) {
+    // No copy may still be going when the build removes its staging folder.
+    await assets?.catch(() => undefined);
     const message = cause instanceof Error ? cause.message : String(cause);
     const root = rootCause(cause);
     throw new Error(`Rendering failed: ${message}${root === message ? "" : `: ${root}`}`, { cause });
   }
   checkOutputs(archive, outDir, options.pageArrays, paginating, written);
-  return written.filter((page) => page.outputPath !== false).length;
+  // A template with `permalink: false` is rendered to JSON too, but has no file.
+  return { files: written.flatMap((page) => (page.outputPath === false ? [] : [[page.outputPath, page.content] as const])) };
 }
 
 // Eleventy renders a run's pages in one chain of promises that waits for no I/O, so for the seconds a run takes
