@@ -45,10 +45,11 @@ describe("timelineSvg", () => {
   });
 });
 
-describe("PageWriter", () => {
+// In a thread of its own while a render goes on, or here when no slice renders after.
+describe.each([true, false])("PageWriter, with a thread: %s", (thread) => {
   test("should write every file with the bytes given, making its folders, and answer once they are all on disk", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "dateline-writer-"));
-    const writer = new PageWriter();
+    const writer = new PageWriter({ thread });
     try {
       // More files than one batch, two-byte text (a string the thread must copy whole), a Buffer, and shared folders.
       const files = Array.from({ length: 150 }, (_, i) => [path.join(dir, `${1987 + (i % 3)}`, `story-${i}`, "index.html"), `<p>“Story” ${i} — ${"é".repeat(i)}</p>\n`] as const);
@@ -65,7 +66,7 @@ describe("PageWriter", () => {
 
   test("should fail with the system's code and path, which the build turns into one line naming the file", async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), "dateline-writer-"));
-    const writer = new PageWriter();
+    const writer = new PageWriter({ thread });
     try {
       // A file where a page's folder would go.
       await writeFile(path.join(dir, "2022"), "not a folder");
@@ -75,7 +76,7 @@ describe("PageWriter", () => {
       );
       expect((failed as NodeJS.ErrnoException).code).toMatch(/^(ENOTDIR|EEXIST)$/);
       expect(environmentError(failed)?.message).toMatch(/2022.*(a part of the path is a file|a file stands where a folder should be)/);
-      // The thread goes on: a later file is written.
+      // The writer goes on: a later file is written.
       await writer.write([[path.join(dir, "ok", "index.html"), "fine"]]);
       expect(await readFile(path.join(dir, "ok", "index.html"), "utf8")).toBe("fine");
     } finally {

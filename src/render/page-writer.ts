@@ -1,8 +1,7 @@
 import type { Worker } from "node:worker_threads";
 import { moduleWorker } from "../files/module-worker.ts";
+import { writeFiles, type WriteBatch } from "./write-files.ts";
 
-/** Files sent to the write thread at once: their paths and contents. */
-export type WriteBatch = readonly (readonly [file: string, content: string | Buffer])[];
 /** The write thread's answer to a batch. */
 export type WriteReply = { readonly written: number } | { readonly failed: { readonly message: string; readonly code?: string; readonly path?: string } };
 
@@ -12,20 +11,35 @@ const batchSize = 64;
 /**
  * Writes a render's files in a thread of its own, while the render goes on. Eleventy writes each page on the render's
  * thread (a `stat`, `mkdirSync` and `writeFileSync`, which waited there for a busy disk): at 10,000 articles a
- * render-only run spent 6-7 of its ~17 CPU seconds in those calls, and 15 % less CPU in all with this thread. libuv's
- * asynchronous calls cost twice the CPU of synchronous ones (a round trip through its thread pool for each of mkdir,
- * open, write and close), so one thread writes synchronously, in batches, each folder made once.
+ * render-only run spent 6-7 of its ~17 CPU seconds in those calls, and 15 % less CPU in all with this thread. The
+ * thread writes synchronously, in batches, each folder made once (`writeFiles`). Without a next slice to render
+ * beside the writes (`thread: false`), the thread would only cost its start: the files are written here.
  */
 export class PageWriter {
+  readonly #thread: boolean;
+  // The folders made here when there is no thread.
+  readonly #folders = new Set<string>();
   #worker: Worker | undefined;
   // One resolver per batch sent and not yet answered, in the order sent (the thread answers in that order).
   readonly #waiting: ((reply: WriteReply) => void)[] = [];
+
+  constructor(options: { readonly thread: boolean }) {
+    this.#thread = options.thread;
+  }
 
   /**
    * Writes the files; resolves once they are written, rejects with the first failure. They are sent (copied) at once
    * and not held here while the thread writes them.
    */
   write(files: WriteBatch): Promise<void> {
+    if (!this.#thread) {
+      try {
+        writeFiles(files, this.#folders);
+        return Promise.resolve();
+      } catch (cause) {
+        return Promise.reject(cause as Error);
+      }
+    }
     const replies: Promise<WriteReply>[] = [];
     for (let start = 0; start < files.length; start += batchSize) {
       const worker = (this.#worker ??= this.#start());

@@ -9,7 +9,8 @@ import { templateDependencies } from "./template-dependencies.ts";
 import { packageRoot } from "../files/package-root.ts";
 import { datelinePlugin } from "./plugin.ts";
 import { siteTemplates } from "./site-templates.ts";
-import { PageWriter, type WriteBatch } from "./page-writer.ts";
+import { PageWriter } from "./page-writer.ts";
+import type { WriteBatch } from "./write-files.ts";
 
 /** Options for one render. */
 export interface RenderOptions {
@@ -94,8 +95,9 @@ export async function renderSite(archive: Archive, outDir: string, options: Rend
     return (options.select?.get(name) ?? records.map((_record, index) => index)).map((index) => ({ name, record: records[index] }));
   });
   const sliceSize = options.sliceSize ?? Math.min(sliceSizes.max, Math.max(sliceSizes.min, Math.ceil(chosen.length / slicesAtLeast)));
-  // One for the whole render, so that a folder is made once.
-  const writer = new PageWriter();
+  // One for the whole render, so that a folder is made once; a thread of its own only if a next slice renders beside
+  // its writes (a test's in-process builds of a hundred pages each started one, through tsx, for nothing).
+  const writer = new PageWriter({ thread: chosen.length > sliceSize });
   // A slice's files are written while the next slice renders; its `onRun` follows its files, in the slices' order.
   let written: Promise<void> = Promise.resolve();
   // One slice: its Eleventy run, then its files and `onRun` set going; returns how many files it renders. A function
