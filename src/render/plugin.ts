@@ -51,8 +51,7 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
   }
 
   eleventyConfig.addPlugin(HtmlBasePlugin);
-  // An absolute source path, so the assets are found whatever the current folder.
-  const assets = path.join(options.templates ?? path.join(packageRoot, "templates"), "assets");
+  const assets = assetsFolder(options.templates);
   eleventyConfig.addPassthroughCopy({ [assets]: "assets" });
   // A content hash in each asset URL lets hosts cache assets for a year and still serve changes at once.
   const versions = new Map<string, string>();
@@ -143,4 +142,13 @@ export function datelinePlugin(eleventyConfig: EleventyConfig, options: PluginOp
     const strings = siteStrings(here);
     return scriptSafeJson({ lang: here.lang, messages: Object.fromEntries(Object.entries(strings).filter(([key]) => key.startsWith("search."))) });
   });
+}
+
+/**
+ * The folder of a templates folder's assets (`siteTemplates`), which a site serves as `/assets/`: copied by Eleventy
+ * when it writes (the dev server), by the render when it renders to memory. An absolute path, so the assets are
+ * found whatever the current folder.
+ */
+export function assetsFolder(templates: string = path.join(packageRoot, "templates")): string {
+  return path.join(templates, "assets");
 }

@@ -7,7 +7,7 @@ import type { Archive } from "../article.ts";
 import { outputFile, pageRecords, pageUrl } from "./page-model.ts";
 import { templateDependencies } from "./template-dependencies.ts";
 import { packageRoot } from "../files/package-root.ts";
-import { datelinePlugin } from "./plugin.ts";
+import { assetsFolder, datelinePlugin } from "./plugin.ts";
 import { siteTemplates } from "./site-templates.ts";
 import { PageWriter } from "./page-writer.ts";
 import type { WriteBatch } from "./write-files.ts";
@@ -206,7 +206,7 @@ async function renderRun(
   // Eleventy's own log would interleave with ours; its errors are thrown and reported with their causes.
   eleventy.disableLogger();
   // The plugin's assets, which Eleventy copies only when it writes (the dev server's case). Copied at once, while it renders.
-  const assets = options.first ? cp(path.join(templates, "assets"), path.join(outDir, "assets"), { recursive: true }) : undefined;
+  const assets = options.first ? cp(assetsFolder(templates), path.join(outDir, "assets"), { recursive: true }) : undefined;
   assets?.catch(() => undefined);
   let written: Written[];
   try {
